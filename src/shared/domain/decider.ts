@@ -1,0 +1,21 @@
+/**
+ * An aggregate as a pure decider (no I/O, no clock, no random ids: time and ids
+ * arrive inside the command).
+ */
+export interface Decider<Command, Event, State> {
+  /** Throws DomainError when the command breaks a rule; otherwise the events it causes (maybe none). */
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+/** Domain events are plain data: a stable past-tense type and a JSON payload. */
+export interface DomainEvent<Type extends string = string, Data extends object = object> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/** Compile-time proof that a switch handled every case of a union. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
