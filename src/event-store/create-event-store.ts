@@ -1,0 +1,13 @@
+import { AppConfig } from '../config/app-config';
+import { EventStore } from './event-store.port';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+/** The configured adapter: the embedded store by default, EventStoreDB with EVENT_STORE=esdb. */
+export async function createEventStore(config: AppConfig): Promise<EventStore> {
+  if (config.EVENT_STORE === 'esdb') {
+    // Loaded lazily so the embedded default never pays for the gRPC client.
+    const { EsdbEventStore } = await import('./esdb/esdb-event-store');
+    return EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING!);
+  }
+  return SqliteEventStore.open({ dataDir: config.DATA_DIR });
+}

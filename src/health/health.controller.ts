@@ -1,0 +1,33 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { positionToString } from '../event-store/position';
+import { ProjectionRunner } from '../projections/projection-runner';
+
+/** GET /health: is the store reachable, and how far behind it are the read models? */
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async health() {
+    const projections = this.runner.status();
+    let head: string | null = null;
+    let storeError: string | null = null;
+    try {
+      const position = await this.store.headPosition();
+      head = position ? positionToString(position) : null;
+    } catch (error) {
+      storeError = error instanceof Error ? error.message : String(error);
+    }
+    return {
+      status: storeError || projections.lastError ? 'degraded' : 'ok',
+      store: { kind: this.config.EVENT_STORE, reachable: storeError === null, headPosition: head, error: storeError },
+      projections: { ...projections, upToDate: head === projections.checkpoint },
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { AppConfig } from './config/app-config';
+import { createEventStore } from './event-store/create-event-store';
+import { EVENT_STORE, EventStore } from './event-store/event-store.port';
+import { ALL_PROJECTIONS } from './projections/all-projections';
+import { ProjectionApplier } from './projections/projection-applier';
+import { ProjectionRunner } from './projections/projection-runner';
+import { migrateReadModels, openSqliteReadModels, ReadModelDb } from './projections/read-model-database';
+import { READ_MODEL_DB } from './projections/read-model-db.token';
+import { CommandExecutor } from './shared/commands/command-executor';
+import { Clock, SystemClock } from './shared/clock';
+import { CommandContextFactory } from './shared/commands/command-context.factory';
+import { ReadYourWrites } from './shared/commands/read-your-writes';
+import { CommandRunner } from './shared/commands/command-runner';
+
+/** Starts after everything is wired and stops in reverse: projections, then the databases. */
+class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDb,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.readDb.destroy();
+    await this.store.close();
+  }
+}
+
+/** The event store, the read models and the write path, shared by every bounded context. */
+@Global()
+@Module({
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    { provide: EVENT_STORE, inject: [AppConfig], useFactory: (config: AppConfig) => createEventStore(config) },
+    {
+      provide: READ_MODEL_DB,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig) => {
+        mkdirSync(config.DATA_DIR, { recursive: true });
+        const db = openSqliteReadModels(join(config.DATA_DIR, 'read-models.sqlite'));
+        await migrateReadModels(db);
+        return db;
+      },
+    },
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, READ_MODEL_DB],
+      useFactory: (store: EventStore, db: ReadModelDb) => new ProjectionRunner(store, db, new ProjectionApplier(ALL_PROJECTIONS)),
+    },
+    { provide: CommandExecutor, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandExecutor(store) },
+    CommandContextFactory,
+    ReadYourWrites,
+    CommandRunner,
+    Lifecycle,
+  ],
+  exports: [Clock, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
+})
+export class InfrastructureModule {}

@@ -1,0 +1,31 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandContext } from '../../../shared/commands/command-context';
+import { CommandRunner } from '../../../shared/commands/command-runner';
+import { deterministicUuid } from '../../../shared/commands/deterministic-id';
+import { organisationStream } from '../../../shared/streams';
+import { organisationDecider } from '../../domain/organisation.decider';
+import { RegisterLocalPoliceAreaInput } from './register-local-police-area.input';
+
+export class RegisterLocalPoliceAreaCommand {
+  constructor(
+    readonly input: RegisterLocalPoliceAreaInput,
+    readonly context: CommandContext,
+  ) {}
+}
+
+@CommandHandler(RegisterLocalPoliceAreaCommand)
+export class RegisterLocalPoliceAreaHandler implements ICommandHandler<RegisterLocalPoliceAreaCommand, string> {
+  constructor(private readonly commands: CommandRunner) {}
+
+  async execute({ input, context }: RegisterLocalPoliceAreaCommand): Promise<string> {
+    const organisationId = input.organisationId ?? deterministicUuid('organisation', context.commandId);
+    const { name, policeDistrict, policeRegion } = input;
+    await this.commands.run({
+      streamName: organisationStream(organisationId),
+      decider: organisationDecider,
+      command: { type: 'RegisterLocalPoliceArea', data: { organisationId, name, policeDistrict, policeRegion } },
+      context,
+    });
+    return organisationId;
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ReadModelDb } from '../../projections/read-model-database';
+import { READ_MODEL_DB } from '../../projections/read-model-db.token';
+import { Connection, decodeCursor, pageSize, toConnection } from '../../shared/graphql/connection';
+import { Organisation, OrganisationKind } from '../graphql/organisation.type';
+import { OrganisationsTable } from './organisations.table';
+
+export function toOrganisation(row: OrganisationsTable): Organisation {
+  return {
+    id: row.id,
+    kind: row.kind as OrganisationKind,
+    name: row.name,
+    municipalityCode: row.municipality_code,
+    policeDistrict: row.police_district,
+    policeRegion: row.police_region,
+  };
+}
+
+@Injectable()
+export class OrganisationQueries {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+
+  async byId(id: string): Promise<Organisation | null> {
+    const row = await this.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toOrganisation(row) : null;
+  }
+
+  /** One query for many ids (DataLoader batches land here). */
+  async byIds(ids: readonly string[]): Promise<Map<string, Organisation>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('organisations').selectAll().where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((row) => [row.id, toOrganisation(row)]));
+  }
+
+  /** Ordered by name, then id (the cursor). */
+  async list(filter: { kind?: OrganisationKind | null }, first?: number | null, after?: string | null): Promise<Connection<Organisation>> {
+    const limit = pageSize(first);
+    let query = this.db.selectFrom('organisations').selectAll();
+    if (filter.kind) query = query.where('kind', '=', filter.kind);
+    if (after) {
+      const [name, id] = decodeCursor(after, 2) as [string, string];
+      query = query.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
+    }
+    const rows = await query.orderBy('name').orderBy('id').limit(limit + 1).execute();
+    return toConnection(rows, limit, (r) => [r.name, r.id], toOrganisation);
+  }
+}

@@ -1,0 +1,41 @@
+import { Kysely } from 'kysely';
+import { Position, RecordedEvent } from '../event-store/event-store.port';
+import { saveCheckpoint } from './checkpoint';
+import { Projection } from './projection';
+import { ReadModelSchema } from './read-model-schema';
+
+/**
+ * Applies a batch of events to every interested projection and moves the
+ * checkpoint, all in one transaction. Shared by the live runner and rebuilds,
+ * which is what makes a rebuild produce exactly the rows live projection did.
+ */
+export class ProjectionApplier {
+  private readonly byType = new Map<string, Projection[]>();
+
+  constructor(
+    readonly projections: readonly Projection[],
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    for (const projection of projections) {
+      for (const type of projection.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), projection]);
+    }
+  }
+
+  /** Returns the new checkpoint (the last event's position). */
+  async apply(db: Kysely<ReadModelSchema>, batch: readonly RecordedEvent[]): Promise<Position | undefined> {
+    if (batch.length === 0) return undefined;
+    const last = batch[batch.length - 1].position;
+    await db.transaction().execute(async (trx) => {
+      for (const event of batch) {
+        for (const projection of this.byType.get(event.type) ?? []) await projection.apply(trx, event);
+      }
+      await saveCheckpoint(trx, last, this.clock());
+    });
+    return last;
+  }
+
+  /** Every table the projections own (emptied by a rebuild). */
+  tables(): string[] {
+    return [...new Set(this.projections.flatMap((p) => p.tables))];
+  }
+}

@@ -1,0 +1,22 @@
+import { Transaction } from 'kysely';
+import { RecordedEvent } from '../event-store/event-store.port';
+import { ReadModelSchema } from './read-model-schema';
+
+export type ReadModelTransaction = Transaction<ReadModelSchema>;
+
+/**
+ * Turns events into rows of one read model. `apply` runs inside the runner's
+ * transaction, which also writes the checkpoint: a crash either keeps both or
+ * neither, so every event takes effect exactly once.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Event types this projection reacts to; others never reach `apply`. */
+  readonly handles: readonly string[];
+  /** Tables it owns, emptied by a rebuild. */
+  readonly tables: readonly (keyof ReadModelSchema & string)[];
+  apply(trx: ReadModelTransaction, event: RecordedEvent): Promise<void>;
+}
+
+/** DI token: every projection module contributes to this list. */
+export const PROJECTIONS = Symbol('Projections');

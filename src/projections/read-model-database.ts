@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrationProvider } from './migrations';
+import { ReadModelSchema } from './read-model-schema';
+
+export type ReadModelDb = Kysely<ReadModelSchema>;
+
+/**
+ * The embedded read-model database: a SQLite file of its own, separate from the
+ * event store, so it can be dropped and rebuilt. synchronous=NORMAL is enough
+ * here: the rows and the checkpoint commit together, so whatever a crash
+ * loses is simply projected again from the events.
+ */
+export function openSqliteReadModels(file: string): ReadModelDb {
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  return new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+}
+
+/** Brings the schema to the newest version; throws naming the migration that failed. */
+export async function migrateReadModels(db: ReadModelDb): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Read-model migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

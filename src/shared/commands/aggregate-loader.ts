@@ -1,0 +1,59 @@
+import { EventStore, Position, RecordedEvent } from '../../event-store/event-store.port';
+import { Decider, DomainEvent } from '../domain/decider';
+
+/** A command already applied to a stream, found by its command id. */
+export interface AppliedCommand {
+  revision: bigint;
+  position: Position;
+}
+
+export interface LoadedAggregate<State> {
+  state: State;
+  /** Revision of the last event, or undefined for a stream that does not exist yet. */
+  revision: bigint | undefined;
+  appliedCommands: ReadonlyMap<string, AppliedCommand>;
+}
+
+const MAX_CACHED_STREAMS = 5000;
+
+/**
+ * Folds a stream into state. Keeps recently used states in memory and reads
+ * only the events appended since, so a long activity log is not re-read for
+ * every command. Streams only grow, which is what keeps the cache correct.
+ */
+export class AggregateLoader {
+  private readonly cache = new Map<string, LoadedAggregate<unknown>>();
+
+  constructor(private readonly store: EventStore) {}
+
+  async load<C, E extends DomainEvent, S>(streamName: string, decider: Decider<C, E, S>): Promise<LoadedAggregate<S>> {
+    const cached = this.cache.get(streamName) as LoadedAggregate<S> | undefined;
+    const fromRevision = cached?.revision === undefined ? 0n : cached.revision + 1n;
+    const events = await this.store.readStream(streamName, { fromRevision });
+    let loaded: LoadedAggregate<S> = cached ?? { state: decider.initialState(), revision: undefined, appliedCommands: new Map() };
+    if (events.length > 0) loaded = fold(loaded, events, decider);
+    this.remember(streamName, loaded);
+    return loaded;
+  }
+
+  private remember(streamName: string, loaded: LoadedAggregate<unknown>): void {
+    this.cache.delete(streamName); // re-insert: Map order doubles as least-recently-used order
+    this.cache.set(streamName, loaded);
+    if (this.cache.size > MAX_CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value as string);
+  }
+}
+
+function fold<C, E extends DomainEvent, S>(
+  from: LoadedAggregate<S>,
+  events: RecordedEvent[],
+  decider: Decider<C, E, S>,
+): LoadedAggregate<S> {
+  let state = from.state;
+  const appliedCommands = new Map(from.appliedCommands);
+  for (const event of events) {
+    state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+    const commandId = event.metadata.commandId;
+    if (typeof commandId === 'string') appliedCommands.set(commandId, { revision: event.revision, position: event.position });
+  }
+  return { state, revision: events[events.length - 1].revision, appliedCommands };
+}

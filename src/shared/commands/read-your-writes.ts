@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { AppConfig } from '../../config/app-config';
+import { ProjectionRunner } from '../../projections/projection-runner';
+import { CommandOutcome } from './command-executor';
+
+/**
+ * Lets a mutation return only once the read models include its own events, so
+ * the client's next query sees what it just wrote.
+ */
+@Injectable()
+export class ReadYourWrites {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  async waitFor(outcome: CommandOutcome): Promise<void> {
+    if (!outcome.position) return;
+    const reached = await this.runner.waitFor(outcome.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS);
+    if (!reached) {
+      // The command IS stored; only the read side lags. Say so rather than pretend it failed.
+      throw new GraphQLError('The command was stored, but the read models did not catch up in time', {
+        extensions: { code: 'READ_MODEL_LAGGING', stored: true },
+      });
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { ValidationError } from 'class-validator';
+import { GraphQLError } from 'graphql';
+import { DomainError } from '../domain/domain-error';
+import { ConcurrencyConflictError } from '../commands/concurrency-conflict.error';
+
+/** Stable codes clients can rely on, besides the domain's own rule codes. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export function badUserInput(problems: FieldProblem[]): GraphQLError {
+  const fields = problems.map((p) => p.field);
+  return new GraphQLError(`Invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, fields, problems },
+  });
+}
+
+/** Flattens class-validator's nested errors into dotted field paths ("input.activities.0.description"). */
+export function validationProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...validationProblems(error.children ?? [], field)];
+  });
+}
+
+export function domainError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+}
+
+export function conflictError(error: ConcurrencyConflictError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: ErrorCode.CONFLICT, stream: error.streamName } });
+}
