@@ -1,0 +1,3 @@
+export * from './organisation.commands';
+export * from './organisation.decider';
+export * from './organisation.events';

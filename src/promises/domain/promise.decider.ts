@@ -1,0 +1,115 @@
+import { assertNever, Decider } from '../../shared/domain/decider';
+import { DomainError } from '../../shared/domain/domain-error';
+import {
+  periodFollows, periodWithin, requireLocalDate, requireText, requireValidPeriod,
+} from '../../shared/domain/value-objects';
+import { logActivity } from './activity-log.decide';
+import type { AdoptPromise, DraftPromise, ExtendPromise, PromiseCommand, WithdrawPromise } from './promise.commands';
+import type { PromiseEvent } from './promise.events';
+import { requirePromise, validPlan, validSignatories } from './promise.rules';
+import { currentPeriod, evolvePromise, initialPromiseState, PromiseState } from './promise.state';
+
+function draft({ data }: DraftPromise, state: PromiseState): PromiseEvent[] {
+  if (state.status !== 'None') {
+    throw new DomainError('PROMISE_ALREADY_EXISTS', `Promise ${data.promiseId} already exists`, { promiseId: data.promiseId });
+  }
+  requireText(data.title, 'INVALID_PROMISE', 'title');
+  if (!Array.isArray(data.focusAreas) || data.focusAreas.length === 0) {
+    throw new DomainError('INVALID_PROMISE', 'A promise has one or more focus areas', { field: 'focusAreas' });
+  }
+  data.focusAreas.forEach((area, i) => requireText(area, 'INVALID_PROMISE', `focusAreas[${i}]`));
+  const { agreement, period } = data;
+  if (agreement.status !== 'Active') {
+    throw new DomainError('AGREEMENT_NOT_ACTIVE', `Agreement ${agreement.agreementId} is not active`, {
+      agreementId: agreement.agreementId,
+      status: agreement.status,
+    });
+  }
+  requireValidPeriod(period, 'period');
+  if (!periodWithin(period, { from: agreement.validFrom, to: agreement.validTo })) {
+    throw new DomainError('PERIOD_OUTSIDE_AGREEMENT', 'The promise period must lie within the agreement', {
+      field: 'period',
+      agreementValidFrom: agreement.validFrom,
+      agreementValidTo: agreement.validTo,
+    });
+  }
+  const partyIds = [...agreement.partyIds];
+  const plannedActivities = validPlan(data.plannedActivities, partyIds, 'plannedActivities');
+  const { promiseId, title, rationale } = data;
+  return [
+    {
+      type: 'PromiseDrafted',
+      data: {
+        promiseId, title, agreementId: agreement.agreementId, partyIds,
+        period: { from: period.from, to: period.to }, rationale, focusAreas: [...data.focusAreas], plannedActivities,
+      },
+    },
+  ];
+}
+
+function adopt({ data }: AdoptPromise, state: PromiseState): PromiseEvent[] {
+  const promise = requirePromise(state, data.promiseId);
+  if (promise.status !== 'Draft') {
+    throw new DomainError('PROMISE_NOT_DRAFT', `Only a draft can be adopted; promise is ${promise.status}`, {
+      status: promise.status,
+    });
+  }
+  requireLocalDate(data.adoptedOn, 'adoptedOn');
+  const signatories = validSignatories(data.signatories, promise.partyIds);
+  const { promiseId, adoptedOn, place } = data;
+  return [{ type: 'PromiseAdopted', data: { promiseId, adoptedOn, place, signatories } }];
+}
+
+function extend({ data }: ExtendPromise, state: PromiseState): PromiseEvent[] {
+  const promise = requirePromise(state, data.promiseId);
+  if (promise.status === 'Withdrawn') throw new DomainError('PROMISE_WITHDRAWN', 'A withdrawn promise cannot be extended');
+  if (promise.status === 'Draft') {
+    throw new DomainError('PROMISE_NOT_ADOPTED', 'Adopt the promise before extending it', { status: promise.status });
+  }
+  requireText(data.reason, 'INVALID_REASON', 'reason');
+  requireValidPeriod(data.newPeriod, 'newPeriod');
+  const current = currentPeriod(promise);
+  if (!periodFollows(data.newPeriod, current)) {
+    throw new DomainError('PERIOD_MUST_FOLLOW', 'The new period must start the day after the current one ends', {
+      field: 'newPeriod',
+      currentTo: current.to,
+      newFrom: data.newPeriod.from,
+    });
+  }
+  const revisedActivities =
+    data.revisedActivities === null ? null : validPlan(data.revisedActivities, promise.partyIds, 'revisedActivities');
+  const { promiseId, reason } = data;
+  const newPeriod = { from: data.newPeriod.from, to: data.newPeriod.to };
+  return [{ type: 'PromiseExtended', data: { promiseId, newPeriod, reason, revisedActivities } }];
+}
+
+/** A draft may be withdrawn too: abandoning a promise before adoption is still worth recording. */
+function withdraw({ data }: WithdrawPromise, state: PromiseState): PromiseEvent[] {
+  const promise = requirePromise(state, data.promiseId);
+  if (promise.status === 'Withdrawn') throw new DomainError('PROMISE_WITHDRAWN', 'The promise is already withdrawn');
+  requireLocalDate(data.withdrawnOn, 'withdrawnOn');
+  requireText(data.reason, 'INVALID_REASON', 'reason');
+  const { promiseId, withdrawnOn, reason } = data;
+  return [{ type: 'PromiseWithdrawn', data: { promiseId, withdrawnOn, reason } }];
+}
+
+export const promiseDecider: Decider<PromiseCommand, PromiseEvent, PromiseState> = {
+  initialState: initialPromiseState,
+  evolve: evolvePromise,
+  decide(command, state) {
+    switch (command.type) {
+      case 'DraftPromise':
+        return draft(command, state);
+      case 'AdoptPromise':
+        return adopt(command, state);
+      case 'ExtendPromise':
+        return extend(command, state);
+      case 'WithdrawPromise':
+        return withdraw(command, state);
+      case 'LogActivity':
+        return logActivity(command, state);
+      default:
+        return assertNever(command);
+    }
+  },
+};
