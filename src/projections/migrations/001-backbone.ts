@@ -100,7 +100,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('activity_log')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('promise_id', 'text', (c) => c.notNull())
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -111,6 +111,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('planned_activity_id', 'text')
     .addColumn('seq', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('activity_log_pk', ['promise_id', 'id'])
     .execute();
   await db.schema.createIndex('activity_log_by_promise').on('activity_log').columns(['promise_id', 'date', 'seq']).execute();
   await db.schema.createIndex('activity_log_by_date').on('activity_log').columns(['date', 'seq']).execute();

@@ -4,8 +4,8 @@ import { IsISO8601, Matches, MaxLength } from 'class-validator';
 /** Ids chosen by clients or the demo: lowercase slugs or UUIDs, safe inside a stream name. */
 export const ENTITY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-export function IsEntityId() {
-  return Matches(ENTITY_ID, { message: '$property must be 1–64 lowercase letters, digits or dashes (a UUID works)' });
+export function IsEntityId(options: { each?: boolean } = {}) {
+  return Matches(ENTITY_ID, { ...options, message: '$property must be 1–64 lowercase letters, digits or dashes (a UUID works)' });
 }
 
 /** A real calendar date written 'YYYY-MM-DD'. */

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AgreementsResolver } from './agreements.resolver';
+import { AgreementQueries } from './read-models/agreements.queries';
+import { DraftAgreementHandler } from './commands/draft-agreement/draft-agreement.handler';
+import { SignAgreementHandler } from './commands/sign-agreement/sign-agreement.handler';
+
+@Module({
+  providers: [AgreementsResolver, AgreementQueries, DraftAgreementHandler, SignAgreementHandler],
+  exports: [AgreementQueries],
+})
+export class AgreementsModule {}

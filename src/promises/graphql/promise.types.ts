@@ -1,0 +1,88 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../../shared/graphql/connection';
+import { ACTIVITY_KINDS } from '../domain/promise.events';
+
+export enum PromiseStatus {
+  Draft = 'Draft',
+  Adopted = 'Adopted',
+  Extended = 'Extended',
+  Withdrawn = 'Withdrawn',
+}
+registerEnumType(PromiseStatus, { name: 'PromiseStatus' });
+
+/** The GraphQL enum is built from the domain's list, so the two cannot drift apart. */
+export const ActivityKind = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, k])) as { [K in (typeof ACTIVITY_KINDS)[number]]: K };
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+registerEnumType(ActivityKind, { name: 'ActivityKind', description: 'Kinds of logged activity (hundsök, trygghetsvandring, SSPF, SIG, ...).' });
+
+@ObjectType()
+export class PromisePeriod {
+  @Field() from!: string;
+  @Field() to!: string;
+  @Field(() => String, { nullable: true, description: 'Why the promise was extended into this period (förlängning).' })
+  extensionReason!: string | null;
+}
+
+@ObjectType()
+export class PlannedActivity {
+  @Field(() => ID) id!: string;
+  @Field() description!: string;
+  @Field(() => [ID], { description: 'One or more parties; several means a joint activity.' })
+  responsibleOrganisationIds!: string[];
+}
+
+@ObjectType()
+export class PromiseSignatory {
+  @Field() name!: string;
+  @Field() title!: string;
+  @Field(() => ID) organisationId!: string;
+}
+
+@ObjectType({ description: 'Adoption of the promise, e.g. "Habo 2016-12-06" with its signatories.' })
+export class Adoption {
+  @Field() adoptedOn!: string;
+  @Field(() => String, { nullable: true }) place!: string | null;
+  @Field(() => [PromiseSignatory]) signatories!: PromiseSignatory[];
+}
+
+@ObjectType()
+export class Withdrawal {
+  @Field() withdrawnOn!: string;
+  @Field() reason!: string;
+}
+
+@ObjectType({ description: 'Medborgarlöfte: a public promise by the parties of an agreement for a period.' })
+export class CitizenPromise {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) agreementId!: string;
+  @Field() title!: string;
+  @Field(() => PromiseStatus) status!: PromiseStatus;
+  @Field(() => String, { nullable: true }) rationale!: string | null;
+  @Field(() => PromisePeriod, { description: 'The current period.' }) period!: PromisePeriod;
+  @Field(() => [PromisePeriod], { description: 'Every period, the first and one per extension.' }) periods!: PromisePeriod[];
+  @Field(() => [String]) focusAreas!: string[];
+  @Field(() => [PlannedActivity], { description: 'The current plan.' }) plannedActivities!: PlannedActivity[];
+  @Field(() => [ID]) partyIds!: string[];
+  @Field(() => Adoption, { nullable: true }) adoption!: Adoption | null;
+  @Field(() => Withdrawal, { nullable: true }) withdrawal!: Withdrawal | null;
+}
+
+@ObjectType({ description: 'One logged activity (an entry is corrected by a later event, never deleted).' })
+export class ActivityLogEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) promiseId!: string;
+  @Field() date!: string;
+  @Field(() => ActivityKind) kind!: ActivityKind;
+  @Field(() => ID) responsibleOrganisationId!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => String, { nullable: true }) place!: string | null;
+  @Field(() => String, { nullable: true }) outcome!: string | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => ID, { nullable: true }) plannedActivityId!: string | null;
+}
+
+@ObjectType()
+export class CitizenPromiseConnection extends ConnectionType(CitizenPromise, 'CitizenPromise') {}
+
+@ObjectType()
+export class ActivityLogEntryConnection extends ConnectionType(ActivityLogEntry, 'ActivityLogEntry') {}

@@ -1,0 +1,14 @@
+export interface ActivityLogTable {
+  id: string;
+  promise_id: string;
+  date: string;
+  kind: string;
+  responsible_organisation_id: string;
+  count: number;
+  place: string | null;
+  outcome: string | null;
+  notes: string | null;
+  planned_activity_id: string | null;
+  /** Global position of the ActivityLogged event: a stable, unique sort key for cursors. */
+  seq: number;
+}

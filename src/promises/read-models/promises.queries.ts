@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Selectable } from 'kysely';
+import { ReadModelDb } from '../../projections/read-model-database';
+import { READ_MODEL_DB } from '../../projections/read-model-db.token';
+import { Connection, decodeCursor, pageSize, toConnection } from '../../shared/graphql/connection';
+import { CitizenPromise, PromiseStatus } from '../graphql/promise.types';
+import { PromisesTable } from './promises.table';
+
+export interface PromiseFilter {
+  municipalityId?: string | null;
+  policeAreaId?: string | null;
+  /** Promises any of whose periods overlap this calendar year. */
+  year?: number | null;
+  status?: PromiseStatus | null;
+}
+
+@Injectable()
+export class PromiseQueries {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+
+  async byId(id: string): Promise<CitizenPromise | null> {
+    const row = await this.db.selectFrom('promises').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? (await this.withDetails([row]))[0] : null;
+  }
+
+  /** In the order they were drafted; the cursor is that order. */
+  async list(filter: PromiseFilter, first?: number | null, after?: string | null): Promise<Connection<CitizenPromise>> {
+    const limit = pageSize(first);
+    let query = this.db.selectFrom('promises').selectAll();
+    for (const partyId of [filter.municipalityId, filter.policeAreaId]) {
+      if (partyId) query = query.where('id', 'in', (eb) => eb.selectFrom('promise_parties').select('promise_id').where('organisation_id', '=', partyId));
+    }
+    if (filter.year) {
+      const [start, end] = [`${filter.year}-01-01`, `${filter.year}-12-31`];
+      query = query.where('id', 'in', (eb) =>
+        eb.selectFrom('promise_periods').select('promise_id').where('period_from', '<=', end).where('period_to', '>=', start),
+      );
+    }
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (after) query = query.where('seq', '>', decodeCursor(after, 1)[0] as number);
+    const rows = await query.orderBy('seq').limit(limit + 1).execute();
+    const nodes = new Map((await this.withDetails(rows.slice(0, limit))).map((p) => [p.id, p]));
+    return toConnection(rows, limit, (r) => [Number(r.seq)], (r) => nodes.get(r.id)!);
+  }
+
+  /** Periods, focus areas, plan and parties for a whole page: four queries, however many promises. */
+  private async withDetails(rows: Selectable<PromisesTable>[]): Promise<CitizenPromise[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [periods, focusAreas, plan, parties] = await Promise.all([
+      this.db.selectFrom('promise_periods').selectAll().where('promise_id', 'in', ids).orderBy('period_order').execute(),
+      this.db.selectFrom('promise_focus_areas').selectAll().where('promise_id', 'in', ids).orderBy('focus_order').execute(),
+      this.db.selectFrom('planned_activities').selectAll().where('promise_id', 'in', ids).where('current', '=', 1).orderBy('activity_order').execute(),
+      this.db.selectFrom('promise_parties').selectAll().where('promise_id', 'in', ids).execute(),
+    ]);
+    return rows.map((row) => {
+      const own = <T extends { promise_id: string }>(items: T[]) => items.filter((i) => i.promise_id === row.id);
+      return {
+        id: row.id,
+        agreementId: row.agreement_id,
+        title: row.title,
+        status: row.status as PromiseStatus,
+        rationale: row.rationale,
+        period: { from: row.period_from, to: row.period_to, extensionReason: own(periods).at(-1)?.extension_reason ?? null },
+        periods: own(periods).map((p) => ({ from: p.period_from, to: p.period_to, extensionReason: p.extension_reason })),
+        focusAreas: own(focusAreas).map((f) => f.name),
+        plannedActivities: own(plan).map((a) => ({
+          id: a.id,
+          description: a.description,
+          responsibleOrganisationIds: JSON.parse(a.responsible_organisation_ids) as string[],
+        })),
+        partyIds: own(parties).map((p) => p.organisation_id),
+        adoption: row.adopted_on
+          ? { adoptedOn: row.adopted_on, place: row.adopted_place, signatories: JSON.parse(row.adopted_signatories ?? '[]') }
+          : null,
+        withdrawal: row.withdrawn_on ? { withdrawnOn: row.withdrawn_on, reason: row.withdrawal_reason ?? '' } : null,
+      };
+    });
+  }
+}

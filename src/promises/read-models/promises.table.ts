@@ -1,0 +1,49 @@
+export interface PromisesTable {
+  id: string;
+  agreement_id: string;
+  title: string;
+  status: string;
+  rationale: string | null;
+  /** The current period (the latest extension's). */
+  period_from: string;
+  period_to: string;
+  adopted_on: string | null;
+  adopted_place: string | null;
+  /** JSON array of { name, title, organisationId } */
+  adopted_signatories: string | null;
+  withdrawn_on: string | null;
+  withdrawal_reason: string | null;
+  drafted_at: string;
+  seq: number;
+}
+
+export interface PromisePartiesTable {
+  promise_id: string;
+  organisation_id: string;
+}
+
+/** Every period the promise has covered: the first, then one per extension. */
+export interface PromisePeriodsTable {
+  promise_id: string;
+  period_order: number;
+  period_from: string;
+  period_to: string;
+  extension_reason: string | null;
+}
+
+export interface PromiseFocusAreasTable {
+  promise_id: string;
+  focus_order: number;
+  name: string;
+}
+
+export interface PlannedActivitiesTable {
+  promise_id: string;
+  id: string;
+  activity_order: number;
+  description: string;
+  /** JSON array of organisation ids */
+  responsible_organisation_ids: string;
+  /** 0 when an extension replaced it with revised activities */
+  current: number;
+}
