@@ -1,0 +1,66 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { deterministicUuid } from '../shared/commands/deterministic-id';
+import { graphqlInject } from './graphql-client';
+import {
+  HABO_ACTIVITIES, HABO_EXTENSION_REASON, HABO_FOCUS_AREAS, HABO_IDS, HABO_LOGGED_ACTIVITIES,
+  HABO_PROMISE_TITLE, HABO_RATIONALE, HABO_SIGNATORIES,
+} from './habo-seed';
+
+const mutation = (name: string, inputType: string) =>
+  `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename } }`;
+
+/**
+ * Loads the Habo story through the public GraphQL API, so the demo data passes
+ * the same validation and command handlers as any client's. Command ids are
+ * fixed, which makes loading twice harmless.
+ */
+export async function loadHaboDemo(app: NestFastifyApplication): Promise<void> {
+  let step = 0;
+  const send = (name: string, inputType: string, input: Record<string, unknown>) =>
+    graphqlInject(app, mutation(name, inputType), { input: { ...input, commandId: deterministicUuid('habo-demo', String(step++)) } });
+  const { police, municipality, agreement, promise } = HABO_IDS;
+
+  await send('registerLocalPoliceArea', 'RegisterLocalPoliceAreaInput', {
+    organisationId: police, name: 'Lokalpolisområde Södra Vätterbygden', policeDistrict: 'Jönköping', policeRegion: 'Öst',
+  });
+  await send('registerMunicipality', 'RegisterMunicipalityInput', { organisationId: municipality, name: 'Habo kommun', municipalityCode: '0643' });
+  // "... teckna en ny samverkansöverenskommelse inför 2016. Denna överenskommelse kommer att gälla tills vidare."
+  await send('draftAgreement', 'DraftAgreementInput', {
+    agreementId: agreement,
+    title: 'Samverkansöverenskommelse mellan Habo kommun och Lokalpolisområde Södra Vätterbygden',
+    partyIds: [police, municipality],
+    validFrom: '2016-01-01',
+    validTo: null,
+  });
+  // The document gives no signing date for the agreement; "inför 2016" is all it says.
+  for (const signatory of [HABO_SIGNATORIES.police, HABO_SIGNATORIES.municipality]) {
+    await send('signAgreement', 'SignAgreementInput', {
+      agreementId: agreement, partyOrganisationId: signatory.organisationId,
+      signatoryName: signatory.name, signatoryTitle: signatory.title, signedOn: '2015-12-15', place: 'Habo',
+    });
+  }
+  await send('draftPromise', 'DraftPromiseInput', {
+    promiseId: promise, agreementId: agreement, title: HABO_PROMISE_TITLE, periodFrom: '2016-01-01', periodTo: '2016-12-31',
+    rationale: HABO_RATIONALE, focusAreas: HABO_FOCUS_AREAS, plannedActivities: HABO_ACTIVITIES,
+  });
+  await send('adoptPromise', 'AdoptPromiseInput', {
+    promiseId: promise, adoptedOn: '2016-12-06', place: 'Habo', signatories: [HABO_SIGNATORIES.police, HABO_SIGNATORIES.municipality],
+  });
+  await send('extendPromise', 'ExtendPromiseInput', {
+    promiseId: promise, newPeriodFrom: '2017-01-01', newPeriodTo: '2017-12-31', reason: HABO_EXTENSION_REASON,
+  });
+  for (const entry of HABO_LOGGED_ACTIVITIES) await send('logActivity', 'LogActivityInput', { promiseId: promise, ...entry });
+}
+
+export const FIRST_QUERY = `{
+  promises(municipalityId: "${HABO_IDS.municipality}") {
+    edges { node {
+      title status
+      period { from to extensionReason }
+      focusAreas
+      plannedActivities { description }
+      adoption { adoptedOn place signatories { name title } }
+      activities { edges { node { date kind place outcome } } }
+    } }
+  }
+}`;
