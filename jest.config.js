@@ -1,4 +1,6 @@
 /** Tests are TypeScript compiled by SWC (fast, keeps decorator metadata for NestJS). */
+const swcTarget = { target: 'es2022' };
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
@@ -8,13 +10,17 @@ module.exports = {
       '@swc/jest',
       {
         jsc: {
+          ...swcTarget,
           parser: { syntax: 'typescript', decorators: true },
           transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-          target: 'es2022',
         },
         module: { type: 'commonjs' },
       },
     ],
+    // Node 20 can require() these ESM-only packages (and mercurius import()s one), but jest cannot before Node 24.9:
+    // compile them to CommonJS.
+    '^.+\\.js$': ['@swc/jest', { jsc: { ...swcTarget, parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|quick-lru|mercurius)/)'],
   testTimeout: 30000,
 };
