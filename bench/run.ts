@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: runs every benchmark below, prints one table, writes
+ * bench/results.json. To add a benchmark, add an entry to `benchmarks`: a name,
+ * a function returning named figures, and optionally goals (figure ≥ goal).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { appendBenchGoals, runAppendBench } from './append.bench';
+
+type Figures = Record<string, number>;
+
+interface Benchmark {
+  readonly name: string;
+  readonly run: () => Promise<Figures>;
+  readonly goals?: Partial<Record<string, number>>;
+}
+
+const benchmarks: Benchmark[] = [{ name: 'append', run: runAppendBench, goals: appendBenchGoals }];
+
+interface Row {
+  benchmark: string;
+  figure: string;
+  value: number;
+  goal: string;
+}
+
+function printTable(rows: Row[]): void {
+  const header: Row = { benchmark: 'benchmark', figure: 'figure', value: NaN, goal: 'goal' };
+  const cells = (r: Row) => [r.benchmark, r.figure, r === header ? 'value' : r.value.toLocaleString('en-US'), r.goal];
+  const all = [header, ...rows].map(cells);
+  const widths = all[0].map((_, col) => Math.max(...all.map((row) => row[col].length)));
+  const line = (row: string[]) => row.map((cell, col) => (col === 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ');
+  console.log(line(all[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  all.slice(1).forEach((row) => console.log(line(row)));
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, Figures> = {};
+  const rows: Row[] = [];
+  for (const benchmark of benchmarks) {
+    console.error(`running ${benchmark.name} ...`);
+    const figures = await benchmark.run();
+    results[benchmark.name] = figures;
+    for (const [figure, value] of Object.entries(figures)) {
+      const goal = benchmark.goals?.[figure];
+      const verdict = goal === undefined ? '' : `≥ ${goal} ${value >= goal ? 'met' : 'MISSED'}`;
+      rows.push({ benchmark: benchmark.name, figure, value, goal: verdict });
+    }
+  }
+  printTable(rows);
+
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  const file = path.resolve('bench', 'results.json');
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  console.error(`wrote ${file}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import Database from 'better-sqlite3';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { StoreUnavailableError } from '../event-store.errors';
+import { translateSqliteError } from './sqlite-errors';
+
+export const DATABASE_FILE = 'events.sqlite';
+
+/**
+ * `position` is the global position (commit = prepare). AUTOINCREMENT because
+ * positions are checkpoints held by projections: they must never be reused,
+ * even if the newest rows were ever removed by hand.
+ */
+const DDL = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          TEXT    NOT NULL,
+    stream      TEXT    NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    data        TEXT    NOT NULL,
+    metadata    TEXT    NOT NULL,
+    recorded_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream, revision);
+  CREATE UNIQUE INDEX IF NOT EXISTS events_id ON events (id);
+`;
+
+export interface OpenDatabaseOptions {
+  readonly dataDir: string;
+  /** Caps the file size (SQLite max_page_count); appends past it fail as "disk full". */
+  readonly maxSizeBytes?: number;
+}
+
+function ensureWritableDirectory(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new StoreUnavailableError(
+      `Event store data directory "${dataDir}" cannot be created or written: ${reason}`,
+      { cause: err },
+    );
+  }
+  if (!fs.statSync(dataDir).isDirectory()) {
+    throw new StoreUnavailableError(`Event store data directory "${dataDir}" is not a directory`);
+  }
+}
+
+/**
+ * Applied on every open, not only at creation: better-sqlite3 (like SQLite)
+ * reopens an existing WAL database at synchronous=NORMAL, which may lose the
+ * last commits on power loss. FULL makes every commit fsync the WAL before the
+ * append is acknowledged.
+ */
+function applyDurabilityPragmas(db: Database.Database, file: string): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') {
+    throw new StoreUnavailableError(`Event store "${file}" cannot use WAL journal mode (got "${String(mode)}")`);
+  }
+  db.pragma('synchronous = FULL');
+  // A second process (a backup, the sqlite3 shell) may hold a lock briefly.
+  db.pragma('busy_timeout = 5000');
+}
+
+export function openDatabase(options: OpenDatabaseOptions): Database.Database {
+  const dataDir = path.resolve(options.dataDir);
+  ensureWritableDirectory(dataDir);
+  const file = path.join(dataDir, DATABASE_FILE);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    applyDurabilityPragmas(db, file);
+    if (options.maxSizeBytes !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.ceil(options.maxSizeBytes / pageSize))}`);
+    }
+    db.exec(DDL);
+    return db;
+  } catch (err) {
+    db?.close();
+    throw translateSqliteError(err, `opening "${file}"`);
+  }
+}
