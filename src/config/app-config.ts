@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads from the environment, with its default.
@@ -33,6 +33,13 @@ export class AppConfig {
   @MinLength(1, { message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb' })
   EVENTSTORE_CONNECTION_STRING?: string;
 
+  /** Caps the embedded store's file (MiB): past it appends fail cleanly as "disk full" instead of filling the disk. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  EVENT_STORE_MAX_SIZE_MB?: number;
+
   /** How long a mutation waits for the read models to include its own events. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt()
@@ -57,12 +64,15 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = Object.keys(new AppConfig()) as (keyof AppConfig)[];
+/** Every variable AppConfig declares (each has a validator), including those without a default. */
+const KEYS = [
+  ...new Set(getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false).map((m) => m.propertyName)),
+];
 
 /** Reads the known variables from `env` (unknown ones are ignored); throws ConfigError naming each bad one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known: Record<string, string> = {};
-  for (const key of [...KEYS, 'EVENTSTORE_CONNECTION_STRING', 'DEV_ACTOR_ORGANISATION_ID']) {
+  for (const key of KEYS) {
     const value = env[key];
     if (value !== undefined && value !== '') known[key] = value;
   }

@@ -9,5 +9,6 @@ export async function createEventStore(config: AppConfig): Promise<EventStore> {
     const { EsdbEventStore } = await import('./esdb/esdb-event-store');
     return EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING!);
   }
-  return SqliteEventStore.open({ dataDir: config.DATA_DIR });
+  const maxSizeBytes = config.EVENT_STORE_MAX_SIZE_MB === undefined ? undefined : config.EVENT_STORE_MAX_SIZE_MB * 1024 * 1024;
+  return SqliteEventStore.open({ dataDir: config.DATA_DIR, maxSizeBytes });
 }
