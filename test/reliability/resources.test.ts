@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { HABO_IDS } from '../../src/demo/habo-seed';
+import { loadHaboDemo } from '../../src/demo/load-habo-demo';
+import { startTestApp, TestApp } from '../support/test-app';
+import { startServiceProcess } from '../support/service-process';
+
+const LOG = `mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`;
+
+describe('resources', () => {
+  describe('the disk fills up (simulated with EVENT_STORE_MAX_SIZE_MB)', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ EVENT_STORE_MAX_SIZE_MB: '1' });
+      await loadHaboDemo(t.app);
+    });
+    afterAll(() => t.close());
+
+    it('refuses new commands with a clear error, keeps serving reads, and loses nothing acknowledged', async () => {
+      const acknowledged: string[] = [];
+      let refusal: { message: string; extensions?: { code?: string } } | undefined;
+      const notes = 'n'.repeat(9_000); // large entries fill the 1 MiB cap in about a hundred commands
+      for (let i = 0; i < 1000 && !refusal; i++) {
+        const entryId = randomUUID();
+        const response = await t.gql(LOG, { i: { promiseId: HABO_IDS.promise, entryId, date: '2017-08-01', kind: 'Other', responsibleOrganisationId: HABO_IDS.police, count: 1, notes } });
+        if (response.errors) refusal = response.errors[0];
+        else acknowledged.push(entryId);
+      }
+      expect(refusal?.extensions?.code).toBe('STORE_UNAVAILABLE');
+      expect(refusal?.message).toMatch(/full/i);
+      expect(acknowledged.length).toBeGreaterThan(10);
+
+      // Reads still work, and show every acknowledged entry.
+      const read = await t.ok(`{ activityLog(promiseId: "${HABO_IDS.promise}", first: 500, kind: Other) { edges { node { id } } } }`);
+      expect(read.activityLog.edges.map((e: any) => e.node.id)).toEqual(acknowledged);
+      const stored = (await t.app.get<EventStore>(EVENT_STORE).readStream(`promise-${HABO_IDS.promise}`)).map((e) => e.data.entryId);
+      expect(stored).toEqual(expect.arrayContaining(acknowledged));
+      expect((await fetch(t.url.replace('/graphql', '/health'))).status).toBe(200);
+    });
+  });
+
+  it('a data directory that cannot be created stops the service with a message naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samverkan-blocked-'));
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    try {
+      await expect(startServiceProcess({ DATA_DIR: join(blocker, 'data') })).rejects.toThrow(new RegExp(`${blocker}/data`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
