@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { Position, RecordedEvent } from '../event-store/event-store.port';
 import { saveCheckpoint } from './checkpoint';
-import { Projection } from './projection';
+import { Projection, ReadModelTransaction } from './projection';
 import { ReadModelSchema } from './read-model-schema';
 
 /**
@@ -26,12 +26,28 @@ export class ProjectionApplier {
     if (batch.length === 0) return undefined;
     const last = batch[batch.length - 1].position;
     await db.transaction().execute(async (trx) => {
-      for (const event of batch) {
-        for (const projection of this.byType.get(event.type) ?? []) await projection.apply(trx, event);
-      }
+      if (this.projections.some((p) => p.applyBatch)) await this.applyByProjection(trx, batch);
+      else await this.applyInOrder(trx, batch);
       await saveCheckpoint(trx, last, this.clock());
     });
     return last;
+  }
+
+  private async applyInOrder(trx: ReadModelTransaction, batch: readonly RecordedEvent[]): Promise<void> {
+    for (const event of batch) {
+      for (const projection of this.byType.get(event.type) ?? []) await projection.apply(trx, event);
+    }
+  }
+
+  /** Each projection owns its tables, so each can take its share of the batch on its own, in order. */
+  private async applyByProjection(trx: ReadModelTransaction, batch: readonly RecordedEvent[]): Promise<void> {
+    for (const projection of this.projections) {
+      const handled = new Set(projection.handles);
+      const events = batch.filter((event) => handled.has(event.type));
+      if (events.length === 0) continue;
+      if (projection.applyBatch) await projection.applyBatch(trx, events);
+      else for (const event of events) await projection.apply(trx, event);
+    }
   }
 
   /** Every table the projections own (emptied by a rebuild). */

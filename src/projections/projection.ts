@@ -16,6 +16,12 @@ export interface Projection {
   /** Tables it owns, emptied by a rebuild. */
   readonly tables: readonly (keyof ReadModelSchema & string)[];
   apply(trx: ReadModelTransaction, event: RecordedEvent): Promise<void>;
+  /**
+   * Optional fast path: all of a batch's events for this projection at once
+   * (in order), e.g. as one multi-row INSERT. Must have the same effect as
+   * calling `apply` for each.
+   */
+  applyBatch?(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void>;
 }
 
 /** DI token: every projection module contributes to this list. */

@@ -16,7 +16,30 @@ export function openSqliteReadModels(file: string): ReadModelDb {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Kysely prepares every query afresh; preparing costs about as much as running
+ * a small statement. Projections and queries repeat a few hundred SQL texts, so
+ * reuse their prepared statements (better-sqlite3 statements are reusable).
+ */
+function withStatementCache(database: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (!statement) {
+        statement = database.prepare(sqlText);
+        if (cache.size >= MAX_CACHED_STATEMENTS) cache.delete(cache.keys().next().value as string);
+        cache.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Brings the schema to the newest version; throws naming the migration that failed. */

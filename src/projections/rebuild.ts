@@ -4,7 +4,8 @@ import { Kysely } from 'kysely';
 import { ProjectionApplier } from './projection-applier';
 import { clearCheckpoint } from './checkpoint';
 
-const PAGE = 1000;
+/** Big pages: one transaction each, and a rebuild is mostly long runs of inserts. */
+const PAGE = 5000;
 
 export interface RebuildProgress {
   eventsDone: number;
