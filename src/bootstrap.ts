@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
@@ -10,7 +11,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: config.LOG_LEVEL === 'silent' ? false : undefined,
     abortOnError: false,
   });
-  rejectMalformedGraphqlBodies(app.getHttpAdapter().getInstance());
+  // Nest's Fastify adapter brings its own copy of fastify's types; the instance is the same at run time.
+  rejectMalformedGraphqlBodies(app.getHttpAdapter().getInstance() as unknown as FastifyInstance);
   app.enableShutdownHooks();
   return app;
 }

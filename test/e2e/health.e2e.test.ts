@@ -11,7 +11,7 @@ describe('GET /health', () => {
     await t.ok(`mutation { registerMunicipality(input: { organisationId: "habo", name: "Habo kommun", municipalityCode: "0643" }) { id } }`);
     const response = await fetch(t.url.replace('/graphql', '/health'));
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body).toMatchObject({
       status: 'ok',
       store: { kind: 'embedded', reachable: true },

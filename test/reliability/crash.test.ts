@@ -65,7 +65,7 @@ describe('crash: SIGKILL while serving mutations', () => {
     const service = await startServiceProcess({ DATA_DIR: dataDir });
     let health: { projections: { upToDate: boolean; lastError: string | null } };
     do {
-      health = await (await fetch(service.url.replace('/graphql', '/health'))).json();
+      health = (await (await fetch(service.url.replace('/graphql', '/health'))).json()) as typeof health;
     } while (!health.projections.upToDate);
     expect(health.projections.lastError).toBeNull();
     await service.kill();
