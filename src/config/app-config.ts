@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads from the environment, with its default.
@@ -32,6 +32,11 @@ export class AppConfig {
   @IsString()
   @MinLength(1, { message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb' })
   EVENTSTORE_CONNECTION_STRING?: string;
+
+  /** EventStoreDB only: make event ids unique across streams by claiming each (one extra write per event). */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  EVENTSTORE_STRICT_EVENT_IDS = false;
 
   /** Caps the embedded store's file (MiB): past it appends fail cleanly as "disk full" instead of filling the disk. */
   @IsOptional()

@@ -7,7 +7,7 @@ export async function createEventStore(config: AppConfig): Promise<EventStore> {
   if (config.EVENT_STORE === 'esdb') {
     // Loaded lazily so the embedded default never pays for the gRPC client.
     const { EsdbEventStore } = await import('./esdb/esdb-event-store');
-    return EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING!);
+    return EsdbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING!, { uniqueEventIds: config.EVENTSTORE_STRICT_EVENT_IDS });
   }
   const maxSizeBytes = config.EVENT_STORE_MAX_SIZE_MB === undefined ? undefined : config.EVENT_STORE_MAX_SIZE_MB * 1024 * 1024;
   return SqliteEventStore.open({ dataDir: config.DATA_DIR, maxSizeBytes });

@@ -1,0 +1,99 @@
+/**
+ * Conversions between the generated protobuf messages that
+ * `@eventstore/db-client` ships and the test server's own state types.
+ */
+import { Any } from 'google-protobuf/google/protobuf/any_pb';
+import { Empty as ProtoEmpty } from 'google-protobuf/google/protobuf/empty_pb';
+import * as shared from '@eventstore/db-client/generated/shared_pb';
+import { ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import { Status } from '@eventstore/db-client/generated/status_pb';
+import { Code } from '@eventstore/db-client/generated/code_pb';
+import { Expected, ProposedEvent, StoredEvent } from './esdb-test-state';
+
+export function parseUuid(uuid: shared.UUID | undefined): string {
+  if (!uuid) throw new Error('missing uuid');
+  if (!uuid.hasStructured()) return uuid.getString();
+  const structured = uuid.getStructured()!;
+  const hex =
+    BigInt.asUintN(64, BigInt(structured.getMostSignificantBits())).toString(16).padStart(16, '0') +
+    BigInt.asUintN(64, BigInt(structured.getLeastSignificantBits())).toString(16).padStart(16, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function streamName(identifier: shared.StreamIdentifier | undefined): string {
+  return Buffer.from(identifier?.getStreamName_asU8() ?? new Uint8Array()).toString('utf8');
+}
+
+export function streamIdentifier(name: string): shared.StreamIdentifier {
+  return new shared.StreamIdentifier().setStreamName(Buffer.from(name, 'utf8'));
+}
+
+interface ProposedMessageLike {
+  getId(): shared.UUID | undefined;
+  getMetadataMap(): { get(key: string): string | undefined };
+  getData_asU8(): Uint8Array;
+  getCustomMetadata_asU8(): Uint8Array;
+}
+
+export function toProposedEvent(message: ProposedMessageLike): ProposedEvent {
+  const metadata = message.getMetadataMap();
+  return {
+    id: parseUuid(message.getId()),
+    type: metadata.get('type') ?? '',
+    contentType: metadata.get('content-type') ?? 'application/octet-stream',
+    data: message.getData_asU8(),
+    customMetadata: message.getCustomMetadata_asU8(),
+  };
+}
+
+/** Both append requests carry the expected revision as a oneof of revision / no_stream / any / stream_exists. */
+export function expectedFrom(options: {
+  hasAny(): boolean;
+  hasNoStream(): boolean;
+  hasStreamExists(): boolean;
+}, revision: () => string): Expected {
+  if (options.hasAny()) return 'any';
+  if (options.hasNoStream()) return 'no_stream';
+  if (options.hasStreamExists()) return 'stream_exists';
+  return BigInt(revision());
+}
+
+export function toReadResp(event: StoredEvent, structuredUuid: boolean, all: boolean): ReadResp {
+  const id = new shared.UUID();
+  if (structuredUuid) {
+    const hex = event.id.replace(/-/g, '');
+    const structured = new shared.UUID.Structured()
+      .setMostSignificantBits(BigInt.asIntN(64, BigInt(`0x${hex.slice(0, 16)}`)).toString())
+      .setLeastSignificantBits(BigInt.asIntN(64, BigInt(`0x${hex.slice(16)}`)).toString());
+    id.setStructured(structured);
+  } else {
+    id.setString(event.id);
+  }
+  const recorded = new ReadResp.ReadEvent.RecordedEvent()
+    .setId(id)
+    .setStreamIdentifier(streamIdentifier(event.streamName))
+    .setStreamRevision(event.revision.toString())
+    .setCommitPosition(event.position.commit.toString())
+    .setPreparePosition(event.position.prepare.toString())
+    .setData(event.data)
+    .setCustomMetadata(event.customMetadata);
+  recorded.getMetadataMap().set('type', event.type).set('content-type', event.contentType).set('created', event.createdTicks.toString());
+  const readEvent = new ReadResp.ReadEvent().setEvent(recorded);
+  if (all) readEvent.setCommitPosition(event.position.commit.toString());
+  else readEvent.setNoPosition(new shared.Empty());
+  return new ReadResp().setEvent(readEvent);
+}
+
+/** The details EventStoreDB packs into a BatchAppend error when the expected revision is wrong. */
+export function wrongExpectedVersionStatus(expected: Expected, current: bigint | undefined): Status {
+  const details = new shared.WrongExpectedVersion();
+  if (current === undefined) details.setCurrentNoStream(new ProtoEmpty());
+  else details.setCurrentStreamRevision(current.toString());
+  if (expected === 'any') details.setExpectedAny(new ProtoEmpty());
+  else if (expected === 'no_stream') details.setExpectedNoStream(new ProtoEmpty());
+  else if (expected === 'stream_exists') details.setExpectedStreamExists(new ProtoEmpty());
+  else details.setExpectedStreamPosition(expected.toString());
+  const any = new Any();
+  any.pack(details.serializeBinary(), 'event_store.client.WrongExpectedVersion');
+  return new Status().setCode(Code.FAILED_PRECONDITION).setMessage('WrongExpectedVersion').setDetails(any);
+}

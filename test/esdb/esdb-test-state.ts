@@ -1,0 +1,147 @@
+/**
+ * The storage behind the EventStoreDB test server: one append-only log that
+ * outlives server instances, so a test can kill a server and start another on
+ * the same port over the same events (see esdb-test-server.ts).
+ *
+ * Semantics follow EventStoreDB where the adapter can observe them:
+ * - per-stream revisions from 0;
+ * - one append is one transaction: its events share a commit position (the
+ *   log position of its first record) and each has its own, growing prepare
+ *   position; `$all` is ordered by (commit, prepare);
+ * - log positions are byte offsets, so they grow by more than 1 per event
+ *   (an adapter that assumes contiguous positions fails here as it would there);
+ * - idempotent appends: re-sending the same event ids at the place they were
+ *   written succeeds and writes nothing; the reply then carries no position,
+ *   as EventStoreDB's idempotent path does (it reports commit position -1);
+ * - a partial id match or a revision mismatch is a wrong-expected-version.
+ */
+
+export interface LogPosition {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+export interface StoredEvent {
+  readonly streamName: string;
+  readonly revision: bigint;
+  readonly id: string;
+  readonly type: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly customMetadata: Uint8Array;
+  readonly position: LogPosition;
+  /** .NET ticks (100 ns) since the Unix epoch, as EventStoreDB sends `created`. */
+  readonly createdTicks: bigint;
+}
+
+export interface ProposedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly customMetadata: Uint8Array;
+}
+
+export type Expected = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export type AppendOutcome =
+  | { readonly kind: 'success'; readonly currentRevision: bigint; readonly position: LogPosition | undefined }
+  | { readonly kind: 'wrong_expected_version'; readonly currentRevision: bigint | undefined };
+
+const RECORD_OVERHEAD = 89n;
+const encoder = new TextEncoder();
+
+export class EsdbTestState {
+  /** `$all`, in commit order. Tests may read it directly to check what was written. */
+  readonly log: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  private nextLogPosition = 0n;
+  private readonly listeners = new Set<() => void>();
+
+  /** A fresh EventStoreDB database is never empty: it starts with system events. */
+  constructor(options: { systemEvents?: boolean } = {}) {
+    if (options.systemEvents ?? true) {
+      this.appendSystemEvent('$$$stats-127.0.0.1:2113', '$metadata');
+      this.appendSystemEvent('$stats-127.0.0.1:2113', '$statsCollected');
+      // A projection result: a `$` stream with an ordinary event type, which an
+      // event-type filter lets through.
+      this.appendSystemEvent('$projections-$streams-result', 'Result');
+    }
+  }
+
+  stream(streamName: string): readonly StoredEvent[] | undefined {
+    return this.streams.get(streamName);
+  }
+
+  /** Writes an event the way the server itself would (stream metadata, stats, projections). */
+  appendSystemEvent(streamName: string, type: string): StoredEvent {
+    const proposed = { id: crypto.randomUUID(), type, contentType: 'application/json', data: encoder.encode('{}'), customMetadata: new Uint8Array() };
+    const outcome = this.append(streamName, 'any', [proposed]);
+    if (outcome.kind !== 'success') throw new Error('unreachable');
+    return this.log[this.log.length - 1];
+  }
+
+  append(streamName: string, expected: Expected, proposed: readonly ProposedEvent[]): AppendOutcome {
+    const existing = this.streams.get(streamName) ?? [];
+    const current = existing.length === 0 ? undefined : BigInt(existing.length - 1);
+    const idempotent = this.idempotentOutcome(existing, expected, proposed);
+    if (idempotent) return idempotent;
+    const matches =
+      expected === 'any' ||
+      (expected === 'no_stream' && current === undefined) ||
+      (expected === 'stream_exists' && current !== undefined) ||
+      (typeof expected === 'bigint' && (expected === current || (expected === -1n && current === undefined)));
+    if (!matches) return { kind: 'wrong_expected_version', currentRevision: current };
+    if (proposed.length === 0) return { kind: 'success', currentRevision: current ?? -1n, position: undefined };
+
+    const commit = this.nextLogPosition;
+    const createdTicks = BigInt(Date.now()) * 10_000n;
+    for (const event of proposed) {
+      const stored: StoredEvent = {
+        ...event,
+        streamName,
+        revision: BigInt(existing.length),
+        position: { commit, prepare: this.nextLogPosition },
+        createdTicks,
+      };
+      existing.push(stored);
+      this.log.push(stored);
+      this.nextLogPosition += RECORD_OVERHEAD + BigInt(event.data.length + event.customMetadata.length + streamName.length);
+    }
+    this.streams.set(streamName, existing);
+    for (const listener of [...this.listeners]) listener();
+    const last = existing[existing.length - 1];
+    return { kind: 'success', currentRevision: last.revision, position: last.position };
+  }
+
+  /** Resolves on the next append, or at once when `signal` aborts. */
+  nextAppend(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.listeners.delete(done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      this.listeners.add(done);
+      signal.addEventListener('abort', done);
+    });
+  }
+
+  /**
+   * EventStoreDB's commit check: the proposed ids already sit where this
+   * append would put them (or, with `any`/`stream_exists`, anywhere in the
+   * stream as one contiguous run) → success without writing.
+   */
+  private idempotentOutcome(existing: StoredEvent[], expected: Expected, proposed: readonly ProposedEvent[]): AppendOutcome | undefined {
+    if (proposed.length === 0 || existing.length === 0) return undefined;
+    let start: number;
+    if (expected === 'no_stream') start = 0;
+    else if (typeof expected === 'bigint') start = Number(expected) + 1;
+    else start = existing.findIndex((e) => e.id === proposed[0].id);
+    if (start < 0 || start >= existing.length || existing[start].id !== proposed[0].id) return undefined;
+    const run = existing.slice(start, start + proposed.length);
+    const all = run.length === proposed.length && run.every((e, i) => e.id === proposed[i].id);
+    if (!all) return { kind: 'wrong_expected_version', currentRevision: BigInt(existing.length - 1) };
+    return { kind: 'success', currentRevision: run[run.length - 1].revision, position: undefined };
+  }
+}
