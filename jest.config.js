@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  // Needs a real EventStoreDB: `npm run test:esdb` (see test/esdb-real/real-server.ts).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/esdb-real/'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
@@ -17,10 +19,10 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
-    // Node 20 can require() these ESM-only packages (and mercurius import()s one), but jest cannot before Node 24.9:
+    // Node 20 can require() these ESM-only packages (mercurius import()s one; jose verifies tokens), but jest cannot before Node 24.9:
     // compile them to CommonJS.
     '^.+\\.js$': ['@swc/jest', { jsc: { ...swcTarget, parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|quick-lru|mercurius)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|quick-lru|mercurius|jose)/)'],
   testTimeout: 30000,
 };

@@ -48,3 +48,14 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
     },
   };
 }
+
+/** Waits until the read models have caught up with the store (a store with history takes a moment at start). */
+export async function waitForProjections(t: TestApp, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const health = (await (await fetch(t.url.replace('/graphql', '/health'))).json()) as { projections: { upToDate: boolean } };
+    if (health.projections.upToDate) return;
+    if (Date.now() > deadline) throw new Error('The read models did not catch up with the store in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
