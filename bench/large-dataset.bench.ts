@@ -1,0 +1,98 @@
+/**
+ * What a big history costs: builds a 10,000-event and a 1,000,000-event store
+ * with the generator (290 municipalities, 95 police areas, ten years of
+ * promises and activity logs), then measures, side by side on both:
+ * - projection rebuild throughput (goal ≥ 30,000 events/s);
+ * - `promise(id)` with 50 activities, p50/p99 (goal: 1M p99 ≤ 1.5 × 10k p99);
+ * - start-up time and memory with the large store (goal ≤ 3 s, no replay).
+ * BENCH_LARGE_EVENTS shrinks the large store for a quick run.
+ */
+import autocannon from 'autocannon';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SqliteEventStore } from '../src/event-store/sqlite';
+import { ALL_PROJECTIONS } from '../src/projections/all-projections';
+import { ProjectionApplier } from '../src/projections/projection-applier';
+import { migrateReadModels, openSqliteReadModels } from '../src/projections/read-model-database';
+import { rebuildReadModels } from '../src/projections/rebuild';
+import { benchDirectory } from './append.bench';
+import { generateDataset } from './dataset/generate-dataset';
+import { BenchService, startService } from './service-process';
+import { median, round } from './stats';
+
+const SMALL = 10_000;
+const LARGE = Number(process.env.BENCH_LARGE_EVENTS ?? 1_000_000);
+const QUERY_ROUNDS = 3;
+
+async function buildStore(targetEvents: number) {
+  const dataDir = benchDirectory();
+  const store = await SqliteEventStore.open({ dataDir });
+  let lastReport = 0;
+  const dataset = await generateDataset(store, targetEvents, (n) => {
+    if (n - lastReport >= 100_000) console.error(`  generated ${(lastReport = n).toLocaleString('en-US')} events`);
+  });
+  const db = openSqliteReadModels(path.join(dataDir, 'read-models.sqlite'));
+  await migrateReadModels(db);
+  const started = performance.now();
+  const rebuilt = await rebuildReadModels(store, db, new ProjectionApplier(ALL_PROJECTIONS));
+  const rebuildEventsPerSec = rebuilt / ((performance.now() - started) / 1000);
+  await db.destroy();
+  await store.close();
+  return { dataDir, ...dataset, rebuildEventsPerSec };
+}
+
+function promiseQuery(id: string): string {
+  return JSON.stringify({
+    query: `query($id: ID!) { promise(id: $id) { id title status period { from to } focusAreas plannedActivities { id description }
+      activities(first: 50) { edges { node { id date kind count place outcome } } pageInfo { hasNextPage } } } }`,
+    variables: { id },
+  });
+}
+
+async function latency(service: BenchService, promiseId: string) {
+  const result = await autocannon({ url: service.url, connections: 8, duration: 5, method: 'POST', headers: { 'content-type': 'application/json' }, body: promiseQuery(promiseId) });
+  return { p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+export async function runLargeDatasetBench(): Promise<Record<string, number>> {
+  console.error(`  building ${SMALL.toLocaleString('en-US')} and ${LARGE.toLocaleString('en-US')} event stores ...`);
+  const small = await buildStore(SMALL);
+  const large = await buildStore(LARGE);
+  const services: BenchService[] = [];
+  try {
+    const smallService = await startService(small.dataDir);
+    services.push(smallService);
+    const largeService = await startService(large.dataDir);
+    services.push(largeService);
+    const largeHealth = await largeService.health();
+    if (largeHealth.projections.eventsApplied !== 0) throw new Error('the service replayed history at start');
+    const startupLargeMs = largeService.startupMs;
+    const rssLargeMiB = largeService.rssBytes() / 2 ** 20;
+
+    const smallRuns = [];
+    const largeRuns = [];
+    for (let r = 0; r < QUERY_ROUNDS; r++) {
+      smallRuns.push(await latency(smallService, small.samplePromiseId));
+      largeRuns.push(await latency(largeService, large.samplePromiseId));
+    }
+    if ([...smallRuns, ...largeRuns].some((run) => run.errors > 0)) throw new Error('promise queries failed during the bench');
+    const p99Small = median(smallRuns.map((x) => x.p99));
+    const p99Large = median(largeRuns.map((x) => x.p99));
+    return {
+      eventsSmall: small.events,
+      eventsLarge: large.events,
+      rebuildEventsPerSec: round(large.rebuildEventsPerSec),
+      promiseP50SmallMs: median(smallRuns.map((x) => x.p50)),
+      promiseP99SmallMs: p99Small,
+      promiseP50LargeMs: median(largeRuns.map((x) => x.p50)),
+      promiseP99LargeMs: p99Large,
+      p99LargeToSmall: round(p99Large / Math.max(p99Small, 1), 2),
+      startupLargeMs: round(startupLargeMs),
+      rssLargeMiB: round(rssLargeMiB),
+    };
+  } finally {
+    await Promise.all(services.map((s) => s.stop()));
+    for (const dir of [small.dataDir, large.dataDir]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
