@@ -1,17 +1,21 @@
 import { EventStore, Position, RecordedEvent } from '../../event-store/event-store.port';
 import { Decider, DomainEvent } from '../domain/decider';
 
-/** A command already applied to a stream, found by its command id. */
+/** A command already applied to a stream, found by its command id; its position may still be on its way to disk. */
 export interface AppliedCommand {
   revision: bigint;
-  position: Position;
+  position: Position | Promise<Position>;
 }
 
 export interface LoadedAggregate<State> {
   state: State;
   /** Revision of the last event, or undefined for a stream that does not exist yet. */
   revision: bigint | undefined;
-  appliedCommands: ReadonlyMap<string, AppliedCommand>;
+  /**
+   * Grows in place (copying it per command would cost O(history)); it only
+   * ever gains entries, and a cache entry that turns out wrong is dropped whole.
+   */
+  appliedCommands: Map<string, AppliedCommand>;
 }
 
 const MAX_CACHED_STREAMS = 5000;
@@ -20,6 +24,11 @@ const MAX_CACHED_STREAMS = 5000;
  * Folds a stream into state. Keeps recently used states in memory and reads
  * only the events appended since, so a long activity log is not re-read for
  * every command. Streams only grow, which is what keeps the cache correct.
+ *
+ * The cache may run ahead of the store: `advance` records events handed to the
+ * store but not yet committed, so the next command on the stream can be decided
+ * (and committed in the same group) without waiting; `forget` drops that
+ * guess when an append fails.
  */
 export class AggregateLoader {
   private readonly cache = new Map<string, LoadedAggregate<unknown>>();
@@ -32,8 +41,27 @@ export class AggregateLoader {
     const events = await this.store.readStream(streamName, { fromRevision });
     let loaded: LoadedAggregate<S> = cached ?? { state: decider.initialState(), revision: undefined, appliedCommands: new Map() };
     if (events.length > 0) loaded = fold(loaded, events, decider);
-    this.remember(streamName, loaded);
+    // A concurrent advance/forget wins over what this read found: it is newer.
+    if (this.cache.get(streamName) === cached) this.remember(streamName, loaded);
     return loaded;
+  }
+
+  /** Records events submitted to the store for `commandId` as if committed. */
+  advance<C, E extends DomainEvent, S>(
+    streamName: string,
+    from: LoadedAggregate<S>,
+    decider: Decider<C, E, S>,
+    events: E[],
+    commandId: string,
+    position: Promise<Position>,
+  ): void {
+    const state = events.reduce((s, event) => decider.evolve(s, event), from.state);
+    const revision = (from.revision ?? -1n) + BigInt(events.length);
+    this.remember(streamName, { state, revision, appliedCommands: from.appliedCommands.set(commandId, { revision, position }) });
+  }
+
+  forget(streamName: string): void {
+    this.cache.delete(streamName);
   }
 
   private remember(streamName: string, loaded: LoadedAggregate<unknown>): void {
@@ -49,7 +77,7 @@ function fold<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
 ): LoadedAggregate<S> {
   let state = from.state;
-  const appliedCommands = new Map(from.appliedCommands);
+  const { appliedCommands } = from;
   for (const event of events) {
     state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
     const commandId = event.metadata.commandId;
