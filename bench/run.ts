@@ -10,6 +10,7 @@ import { appendBenchGoals, runAppendBench } from './append.bench';
 import { runEsdbAppendBench } from './esdb-append.bench';
 import { httpBenchGoals, runHttpBench } from './http.bench';
 import { runLargeDatasetBench } from './large-dataset.bench';
+import { runPostgresRebuildBench } from './postgres-rebuild.bench';
 
 type Figures = Record<string, number>;
 
@@ -26,6 +27,7 @@ const benchmarks: Benchmark[] = [
   { name: 'append', run: runAppendBench, goals: appendBenchGoals },
   { name: 'esdb-append (test server, information only)', run: runEsdbAppendBench },
   { name: 'http', run: runHttpBench, goals: httpBenchGoals },
+  { name: 'postgres-projections', run: runPostgresRebuildBench },
   {
     name: 'large-dataset',
     run: runLargeDatasetBench,

@@ -1,13 +1,14 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { AppConfig } from './config/app-config';
 import { createEventStore } from './event-store/create-event-store';
 import { EVENT_STORE, EventStore } from './event-store/event-store.port';
 import { ALL_PROJECTIONS } from './projections/all-projections';
 import { ProjectionApplier } from './projections/projection-applier';
 import { ProjectionRunner } from './projections/projection-runner';
-import { migrateReadModels, openSqliteReadModels, ReadModelDb } from './projections/read-model-database';
+import { migrateReadModels, openReadModels, ReadModelDb } from './projections/read-model-database';
+import { ProjectionService } from './projections/projection-service';
+import { ProjectionLeadership, SingleProcessLeadership } from './projections/leadership/projection-leadership';
+import { PostgresAdvisoryLeadership } from './projections/leadership/postgres-advisory-leadership';
 import { READ_MODEL_DB } from './projections/read-model-db.token';
 import { CommandExecutor } from './shared/commands/command-executor';
 import { Clock, SystemClock } from './shared/clock';
@@ -20,15 +21,15 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDb,
-    private readonly runner: ProjectionRunner,
+    private readonly projections: ProjectionService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.runner.start();
+  onApplicationBootstrap(): void {
+    this.projections.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    await this.projections.stop();
     await this.readDb.destroy();
     await this.store.close();
   }
@@ -44,10 +45,19 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       provide: READ_MODEL_DB,
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
-        mkdirSync(config.DATA_DIR, { recursive: true });
-        const db = openSqliteReadModels(join(config.DATA_DIR, 'read-models.sqlite'));
+        const db = openReadModels(config);
         await migrateReadModels(db);
         return db;
+      },
+    },
+    {
+      provide: ProjectionService,
+      inject: [ProjectionRunner, AppConfig, READ_MODEL_DB],
+      useFactory: (runner: ProjectionRunner, config: AppConfig, db: ReadModelDb) => {
+        const leadership: ProjectionLeadership = config.READ_MODEL_URL
+          ? new PostgresAdvisoryLeadership(config.READ_MODEL_URL)
+          : new SingleProcessLeadership();
+        return new ProjectionService(runner, leadership, db);
       },
     },
     {
@@ -61,6 +71,6 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     CommandRunner,
     Lifecycle,
   ],
-  exports: [Clock, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
+  exports: [Clock, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, ProjectionService, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
 })
 export class InfrastructureModule {}

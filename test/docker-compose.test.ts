@@ -67,7 +67,7 @@ describe('docker-compose.yml', () => {
     const volumes = new Set<string>();
     for (const name of clusterNodes) {
       const node = services[name];
-      expect(node.profiles).toEqual(['cluster']);
+      expect(node.profiles).toEqual(expect.arrayContaining(['cluster', 'scale']));
       expectPersistentEventStore(node);
       expect(node.environment?.EVENTSTORE_CLUSTER_SIZE).toBe('3');
       const seeds = node.environment!.EVENTSTORE_GOSSIP_SEED.split(',').map((seed) => seed.split(':')[0]);
@@ -91,6 +91,21 @@ describe('docker-compose.yml', () => {
     expect(app.ports?.[0]).not.toBe(services.samverkan.ports?.[0]);
     // Parsing is all connectionString() does up front; it connects on first use.
     expect(() => EventStoreDBClient.connectionString(connectionString)).not.toThrow();
+  });
+
+  it('has a "scale" profile: the cluster, PostgreSQL for read models and two service instances sharing them', () => {
+    expect(services.postgres.profiles).toEqual(['scale']);
+    expect(services.postgres.image).toMatch(/^postgres:/);
+    expect(compose.volumes).toHaveProperty(services.postgres.volumes![0].split(':')[0]);
+    const instances = ['samverkan-a', 'samverkan-b'].map((name) => services[name]);
+    for (const instance of instances) {
+      expect(instance.profiles).toEqual(['scale']);
+      expect(instance.environment).toMatchObject({ EVENT_STORE: 'esdb', READ_MODEL_URL: expect.stringMatching(/^postgres:\/\/.*@postgres:5432\//) });
+      expect(instance.environment!.EVENTSTORE_CONNECTION_STRING).toMatch(/^esdb\+discover:\/\//);
+      expect(Object.keys(instance.depends_on!)).toEqual(expect.arrayContaining(['postgres', ...clusterNodes]));
+    }
+    expect(instances[0].environment).toEqual(instances[1].environment);
+    expect(new Set(instances.map((i) => i.ports![0].split(':')[0])).size).toBe(2);
   });
 
   it('has a Dockerfile that builds with npm ci / npm run build and starts dist/src/main.js on node 20', () => {

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { getMetadataStorage, IsBoolean, IsIn, Matches, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads from the environment, with its default.
@@ -32,6 +32,11 @@ export class AppConfig {
   @IsString()
   @MinLength(1, { message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb' })
   EVENTSTORE_CONNECTION_STRING?: string;
+
+  /** postgres://… puts every read model and checkpoint in PostgreSQL (several instances, one projection leader). */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'READ_MODEL_URL must be a postgres:// URL' })
+  READ_MODEL_URL?: string;
 
   /** EventStoreDB only: make event ids unique across streams by claiming each (one extra write per event). */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

@@ -2,20 +2,20 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { positionToString } from '../event-store/position';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { ProjectionService } from '../projections/projection-service';
 
 /** GET /health: is the store reachable, and how far behind it are the read models? */
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly runner: ProjectionRunner,
+    private readonly projections: ProjectionService,
     private readonly config: AppConfig,
   ) {}
 
   @Get()
   async health() {
-    const projections = this.runner.status();
+    const projections = await this.projections.status();
     let head: string | null = null;
     let storeError: string | null = null;
     try {

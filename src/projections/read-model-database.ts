@@ -1,9 +1,20 @@
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { AppConfig } from '../config/app-config';
 import { migrationProvider } from './migrations';
+import { openPostgresReadModels } from './postgres-read-models';
 import { ReadModelSchema } from './read-model-schema';
 
 export type ReadModelDb = Kysely<ReadModelSchema>;
+
+/** The configured read-model database: PostgreSQL with READ_MODEL_URL, else SQLite under DATA_DIR. */
+export function openReadModels(config: Pick<AppConfig, 'READ_MODEL_URL' | 'DATA_DIR'>): ReadModelDb {
+  if (config.READ_MODEL_URL) return openPostgresReadModels(config.READ_MODEL_URL);
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  return openSqliteReadModels(join(config.DATA_DIR, 'read-models.sqlite'));
+}
 
 /**
  * The embedded read-model database: a SQLite file of its own, separate from the

@@ -1,18 +1,15 @@
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { loadConfig } from '../config/app-config';
 import { createEventStore } from '../event-store/create-event-store';
 import { ALL_PROJECTIONS } from './all-projections';
 import { ProjectionApplier } from './projection-applier';
-import { migrateReadModels, openSqliteReadModels } from './read-model-database';
+import { migrateReadModels, openReadModels } from './read-model-database';
 import { rebuildReadModels } from './rebuild';
 
 /** `samverkan rebuild`: every read model from the events alone. */
 export async function rebuildCommand(): Promise<void> {
   const config = loadConfig();
-  mkdirSync(config.DATA_DIR, { recursive: true });
   const store = await createEventStore(config);
-  const db = openSqliteReadModels(join(config.DATA_DIR, 'read-models.sqlite'));
+  const db = openReadModels(config);
   try {
     await migrateReadModels(db);
     const started = Date.now();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { AppConfig } from '../../config/app-config';
-import { ProjectionRunner } from '../../projections/projection-runner';
+import { ProjectionService } from '../../projections/projection-service';
 import { CommandOutcome } from './command-executor';
 
 /**
@@ -11,13 +11,13 @@ import { CommandOutcome } from './command-executor';
 @Injectable()
 export class ReadYourWrites {
   constructor(
-    private readonly runner: ProjectionRunner,
+    private readonly projections: ProjectionService,
     private readonly config: AppConfig,
   ) {}
 
   async waitFor(outcome: CommandOutcome): Promise<void> {
     if (!outcome.position) return;
-    const reached = await this.runner.waitFor(outcome.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS);
+    const reached = await this.projections.waitFor(outcome.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS);
     if (!reached) {
       // The command IS stored; only the read side lags. Say so rather than pretend it failed.
       throw new GraphQLError('The command was stored, but the read models did not catch up in time', {

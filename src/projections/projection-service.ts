@@ -1,0 +1,80 @@
+import { Kysely } from 'kysely';
+import { Position } from '../event-store/event-store.port';
+import { comparePositions, positionToString } from '../event-store/position';
+import { loadCheckpoint } from './checkpoint';
+import { ProjectionLeadership } from './leadership/projection-leadership';
+import { ProjectionRunner, ProjectionStatus } from './projection-runner';
+import { ReadModelSchema } from './read-model-schema';
+
+const FOLLOWER_POLL_MS = 20;
+
+export interface ProjectionServiceStatus extends ProjectionStatus {
+  role: 'leader' | 'follower';
+}
+
+/**
+ * Runs the projection runner while this process leads, and otherwise answers
+ * "are the read models at position P yet?" from the shared checkpoint, so a
+ * mutation served by a follower still lets its client read its own write.
+ */
+export class ProjectionService {
+  private supervising?: Promise<void>;
+  private stopping = false;
+  private endLeadership: () => void = () => undefined;
+
+  constructor(
+    private readonly runner: ProjectionRunner,
+    private readonly leadership: ProjectionLeadership,
+    private readonly db: Kysely<ReadModelSchema>,
+  ) {}
+
+  /** Returns at once; leadership is awaited in the background. */
+  start(): void {
+    this.stopping = false;
+    this.supervising = this.lead();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.endLeadership();
+    await this.leadership.release();
+    await this.runner.stop();
+    await this.supervising;
+  }
+
+  get isLeader(): boolean {
+    return this.leadership.isLeader;
+  }
+
+  async waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.leadership.isLeader) {
+        // Losing leadership mid-wait rejects the runner's waiters: then fall back to the shared checkpoint.
+        const reached = await this.runner.waitFor(position, Math.max(0, deadline - Date.now())).catch(() => undefined);
+        if (reached !== undefined) return reached;
+      }
+      const checkpoint = await loadCheckpoint(this.db);
+      if (checkpoint && comparePositions(checkpoint, position) >= 0) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, FOLLOWER_POLL_MS));
+    }
+  }
+
+  async status(): Promise<ProjectionServiceStatus> {
+    if (this.leadership.isLeader) return { ...this.runner.status(), role: 'leader' };
+    const checkpoint = await loadCheckpoint(this.db);
+    return { running: false, checkpoint: checkpoint ? positionToString(checkpoint) : null, eventsApplied: 0, lastError: null, role: 'follower' };
+  }
+
+  private async lead(): Promise<void> {
+    while (!this.stopping) {
+      const leadershipLost = new Promise<void>((resolve) => (this.endLeadership = resolve));
+      await this.leadership.acquire(this.endLeadership);
+      if (this.stopping) return;
+      await this.runner.start();
+      await leadershipLost;
+      await this.runner.stop().catch(() => undefined);
+    }
+  }
+}
