@@ -35,6 +35,7 @@ export class ProjectionRunner {
   private eventsApplied = 0;
   private lastError: string | null = null;
   private readonly waiters = new PositionWaiters();
+  private readonly committedListeners = new Set<(batch: readonly RecordedEvent[]) => void>();
 
   constructor(
     private readonly store: EventStore,
@@ -54,6 +55,17 @@ export class ProjectionRunner {
     await this.loop;
     await this.flushing;
     this.waiters.rejectAll(new Error('Projection runner stopped'));
+  }
+
+  /**
+   * Calls `listener` with each batch once its transaction has committed, so
+   * whatever it reads from the read models already includes the batch (live
+   * updates publish from here). Returns the unsubscribe function. A listener's
+   * error is its own: it never stops projection.
+   */
+  onCommitted(listener: (batch: readonly RecordedEvent[]) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
   }
 
   /** Resolves true once the read models include `position`, false after `timeoutMs`. */
@@ -128,5 +140,12 @@ export class ProjectionRunner {
     this.eventsApplied += batch.length;
     this.lastError = null;
     this.waiters.resolveUpTo(last);
+    for (const listener of this.committedListeners) {
+      try {
+        listener(batch);
+      } catch {
+        // see onCommitted
+      }
+    }
   }
 }

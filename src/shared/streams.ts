@@ -2,3 +2,4 @@
 export const organisationStream = (id: string) => `organisation-${id}`;
 export const agreementStream = (id: string) => `agreement-${id}`;
 export const promiseStream = (id: string) => `promise-${id}`;
+export const assessmentStream = (id: string) => `assessment-${id}`;

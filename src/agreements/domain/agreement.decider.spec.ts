@@ -3,9 +3,10 @@ import { given } from '../../shared/domain/given-when-then';
 import type { DraftAgreement, SignAgreement } from './agreement.commands';
 import { agreementDecider } from './agreement.decider';
 import type { AgreementDrafted, AgreementParty, AgreementSigned } from './agreement.events';
+import { AGREEMENT_DRAFTED_V1, AGREEMENT_SIGNED_V1 } from './agreement.events.v1';
 
-const police: AgreementParty = { organisationId: 'org-lpo', kind: 'LocalPoliceArea', name: 'Lokalpolisområde Södra Vätterbygden' };
-const habo: AgreementParty = { organisationId: 'org-habo', kind: 'Municipality', name: 'Habo kommun' };
+const police: AgreementParty = { organisationId: 'org-lpo', kind: 'LocalPoliceArea', name: 'Lokalpolisområde Södra Vätterbygden', requiredSignatoryRoles: [] };
+const habo: AgreementParty = { organisationId: 'org-habo', kind: 'Municipality', name: 'Habo kommun', requiredSignatoryRoles: [] };
 
 const draft = (data: Partial<DraftAgreement['data']> = {}): DraftAgreement => ({
   type: 'DraftAgreement',
@@ -20,7 +21,7 @@ const draft = (data: Partial<DraftAgreement['data']> = {}): DraftAgreement => ({
 });
 const drafted = (data: Partial<DraftAgreement['data']> = {}): AgreementDrafted => ({
   type: 'AgreementDrafted',
-  data: draft(data).data,
+  data: draft(data).data as AgreementDrafted['data'],
 });
 
 const sign = (partyOrganisationId: string, data: Partial<SignAgreement['data']> = {}): SignAgreement => ({
@@ -28,7 +29,7 @@ const sign = (partyOrganisationId: string, data: Partial<SignAgreement['data']> 
   data: {
     agreementId: 'agr-1',
     partyOrganisationId,
-    signatory: { name: 'Fredrik Lindfors', title: 'Chef Lokalpolisområde Södra Vätterbygden' },
+    signatory: { name: 'Fredrik Lindfors', title: 'Chef Lokalpolisområde Södra Vätterbygden', role: null },
     signedOn: '2015-12-15',
     place: 'Habo',
     ...data,
@@ -36,7 +37,7 @@ const sign = (partyOrganisationId: string, data: Partial<SignAgreement['data']> 
 });
 const signed = (partyOrganisationId: string, data: Partial<SignAgreement['data']> = {}): AgreementSigned => ({
   type: 'AgreementSigned',
-  data: sign(partyOrganisationId, data).data,
+  data: sign(partyOrganisationId, data).data as AgreementSigned['data'],
 });
 
 describe('agreement decider', () => {
@@ -47,7 +48,7 @@ describe('agreement decider', () => {
 
     it('drafts an agreement of several municipalities with one police area, for a fixed period', () => {
       const tjorn = ['org-stenungsund', 'org-orust', 'org-tjorn'].map(
-        (organisationId): AgreementParty => ({ organisationId, kind: 'Municipality', name: organisationId }),
+        (organisationId): AgreementParty => ({ organisationId, kind: 'Municipality', name: organisationId, requiredSignatoryRoles: [] }),
       );
       const data = { parties: [police, ...tjorn], validFrom: '2023-01-01', validTo: '2024-12-31' };
       given(agreementDecider, []).when(draft(data)).then([drafted(data)]);
@@ -67,8 +68,7 @@ describe('agreement decider', () => {
 
     it.each([
       ['no parties', []],
-      ['no municipality', [police]],
-      ['no local police area', [habo]],
+      ['no police party', [habo]],
       ['two local police areas', [police, habo, { ...police, organisationId: 'org-lpo-2' }]],
       ['a duplicate party', [police, habo, habo]],
       ['an unknown kind', [police, habo, { organisationId: 'org-x', kind: 'Region', name: 'X' }]],
@@ -92,7 +92,7 @@ describe('agreement decider', () => {
     });
 
     it('activates the agreement when the last party signs, on that signature’s date', () => {
-      const kso = { signatory: { name: 'Gunnar Pettersson', title: 'Ordf. kommunstyrelsen Habo kommun' }, signedOn: '2015-12-20' };
+      const kso = { signatory: { name: 'Gunnar Pettersson', title: 'Ordf. kommunstyrelsen Habo kommun', role: null }, signedOn: '2015-12-20' };
       given(agreementDecider, [drafted(), signed('org-lpo')])
         .when(sign('org-habo', kso))
         .then([signed('org-habo', kso), { type: 'AgreementActivated', data: { agreementId: 'agr-1', activatedOn: '2015-12-20' } }]);
@@ -100,7 +100,7 @@ describe('agreement decider', () => {
 
     it('with several municipalities, activates only on the last of four signatures', () => {
       const ids = ['org-stenungsund', 'org-orust', 'org-tjorn'];
-      const parties = [police, ...ids.map((organisationId): AgreementParty => ({ organisationId, kind: 'Municipality', name: organisationId }))];
+      const parties = [police, ...ids.map((organisationId): AgreementParty => ({ organisationId, kind: 'Municipality', name: organisationId, requiredSignatoryRoles: [] }))];
       const history = [drafted({ parties }), signed('org-tjorn'), signed('org-lpo')];
       given(agreementDecider, history).when(sign('org-orust')).then([signed('org-orust')]);
       given(agreementDecider, [...history, signed('org-orust')])
@@ -126,8 +126,8 @@ describe('agreement decider', () => {
     });
 
     it.each([
-      ['an empty name', { name: '', title: 'Chef' }],
-      ['an empty title', { name: 'Fredrik Lindfors', title: ' ' }],
+      ['an empty name', { name: '', title: 'Chef', role: null }],
+      ['an empty title', { name: 'Fredrik Lindfors', title: ' ', role: null }],
     ])('refuses a signatory with %s', (_case, signatory) => {
       given(agreementDecider, [drafted()]).when(sign('org-lpo', { signatory })).thenThrows('INVALID_SIGNATORY');
     });
@@ -148,6 +148,19 @@ describe('agreement decider', () => {
       );
       expect(activeState).toMatchObject({ status: 'Active', activatedOn: '2015-12-15', parties: [police, habo] });
       expect(draftState).toMatchObject({ status: 'Draft' }); // evolve returned new objects
+    });
+
+    it('still reads v1 events (parties without a signatory set, signatures without a role)', () => {
+      const v1 = JSON.parse(JSON.stringify([AGREEMENT_DRAFTED_V1, AGREEMENT_SIGNED_V1]));
+      const state = fold(agreementDecider, v1);
+      expect(state).toMatchObject({ status: 'Draft', version: 1, signatures: [{ signatory: { role: null } }] });
+      expect(state.status !== 'None' && state.parties.map((p) => p.requiredSignatoryRoles)).toEqual([[], []]);
+      // ... and the v1 agreement still completes with a second, role-less signature.
+      const kso = { ...AGREEMENT_SIGNED_V1.data, partyOrganisationId: 'habo-kommun', signatory: { name: 'Gunnar Pettersson', title: 'KSO' } };
+      given(agreementDecider, v1).when({ type: 'SignAgreement', data: kso }).then([
+        { type: 'AgreementSigned', data: { ...kso, signatory: { ...kso.signatory, role: null } } },
+        { type: 'AgreementActivated', data: { agreementId: kso.agreementId, activatedOn: '2015-12-15' } },
+      ]);
     });
 
     it('rejects a stream whose first event is not AgreementDrafted', () => {

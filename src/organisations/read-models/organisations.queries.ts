@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ReadModelDb } from '../../projections/read-model-database';
 import { READ_MODEL_DB } from '../../projections/read-model-db.token';
 import { Connection, decodeCursor, pageSize, toConnection } from '../../shared/graphql/connection';
-import { Organisation, OrganisationKind } from '../graphql/organisation.type';
+import { groupBy } from '../../shared/graphql/request-loaders';
+import { PersonRole } from '../commands/appoint-person/appoint-person.input';
+import { Organisation, OrganisationKind, OrganisationPerson } from '../graphql/organisation.type';
 import { OrganisationsTable } from './organisations.table';
 
 export function toOrganisation(row: OrganisationsTable): Organisation {
@@ -13,6 +15,7 @@ export function toOrganisation(row: OrganisationsTable): Organisation {
     municipalityCode: row.municipality_code,
     policeDistrict: row.police_district,
     policeRegion: row.police_region,
+    parentId: row.parent_id,
   };
 }
 
@@ -32,11 +35,32 @@ export class OrganisationQueries {
     return new Map(rows.map((row) => [row.id, toOrganisation(row)]));
   }
 
+  /** People of many organisations, current appointments only unless `includeRemoved`. */
+  async peopleOf(ids: readonly string[], includeRemoved = false): Promise<Map<string, OrganisationPerson[]>> {
+    if (ids.length === 0) return new Map();
+    let query = this.db.selectFrom('organisation_people').selectAll().where('organisation_id', 'in', [...ids]);
+    if (!includeRemoved) query = query.where('removed_on', 'is', null);
+    const rows = await query.orderBy('seq').execute();
+    const people = rows.map((r) => ({ organisationId: r.organisation_id, personId: r.person_id, name: r.name, role: r.role as PersonRole, appointedOn: r.appointed_on, removedOn: r.removed_on }));
+    return new Map([...groupBy(people, (p) => p.organisationId)].map(([id, list]) => [id, list.map(({ organisationId: _o, ...p }) => p)]));
+  }
+
+  async servedMunicipalityIdsOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('served_municipalities').selectAll().where('police_area_id', 'in', [...ids]).orderBy('served_order').execute();
+    return new Map([...groupBy(rows, (r) => r.police_area_id)].map(([id, list]) => [id, list.map((r) => r.municipality_id)]));
+  }
+
   /** Ordered by name, then id (the cursor). */
-  async list(filter: { kind?: OrganisationKind | null }, first?: number | null, after?: string | null): Promise<Connection<Organisation>> {
+  async list(
+    filter: { kind?: OrganisationKind | null; parentId?: string | null },
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Organisation>> {
     const limit = pageSize(first);
     let query = this.db.selectFrom('organisations').selectAll();
     if (filter.kind) query = query.where('kind', '=', filter.kind);
+    if (filter.parentId) query = query.where('parent_id', '=', filter.parentId);
     if (after) {
       const [name, id] = decodeCursor(after, 2) as [string, string];
       query = query.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));

@@ -8,5 +8,9 @@ export function toPlannedActivities(inputs: PlannedActivityInput[], commandId: s
     plannedActivityId: a.plannedActivityId ?? deterministicUuid('planned-activity', commandId, String(i)),
     description: a.description,
     responsibleOrganisationIds: a.responsibleOrganisationIds,
+    target: a.target ? { quantity: a.target.quantity, per: a.target.per, text: a.target.text } : null,
+    indicators: (a.indicators ?? []).map(({ indicatorId, name, kind, unit, baseline, target, source }) => ({
+      indicatorId, name, kind, unit, baseline: baseline ?? null, target: target ?? null, source: source ?? null,
+    })),
   }));
 }

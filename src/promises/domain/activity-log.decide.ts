@@ -1,23 +1,21 @@
 import { hasId } from '../../shared/domain/append-only-ids';
 import { DomainError } from '../../shared/domain/domain-error';
-import { periodContains, requireLocalDate } from '../../shared/domain/value-objects';
-import type { LogActivity } from './promise.commands';
+import { periodContains, requireLocalDate, requireText } from '../../shared/domain/value-objects';
+import type { CorrectActivity, LogActivity } from './promise.commands';
 import { ACTIVITY_KINDS, PromiseEvent } from './promise.events';
-import { requireParty, requirePromise } from './promise.rules';
-import { coveredPeriod, PromiseState } from './promise.state';
+import { requireParty, requireRunning } from './promise.rules';
+import { coveredPeriod, ExistingPromise, PromiseState } from './promise.state';
 
-/**
- * The activity log lives in the promise stream: whether an entry may be logged
- * depends on the promise's status, periods, parties and plan, and one stream
- * keeps those checks consistent under concurrent writers.
- */
-export function logActivity({ data }: LogActivity, state: PromiseState): PromiseEvent[] {
-  const promise = requirePromise(state, data.promiseId);
-  if (promise.status === 'Draft' || promise.status === 'Withdrawn') {
-    throw new DomainError('PROMISE_NOT_ACTIVE', `Activities are logged on adopted promises; this one is ${promise.status}`, {
-      status: promise.status,
-    });
+const optionalAmount = (value: number | null | undefined, field: string): number | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new DomainError('INVALID_AMOUNT', `${field} must be zero or more`, { field });
   }
+  return value;
+};
+
+/** The checks an entry passes whether first logged or a correction, and its fields as stored. */
+function validEntry(promise: ExistingPromise, data: LogActivity['data'] | CorrectActivity['data']) {
   if (hasId(promise.loggedEntryIds, data.entryId)) {
     throw new DomainError('ACTIVITY_ALREADY_LOGGED', `Entry ${data.entryId} is already logged`, { entryId: data.entryId });
   }
@@ -43,11 +41,36 @@ export function logActivity({ data }: LogActivity, state: PromiseState): Promise
       plannedActivityId: data.plannedActivityId,
     });
   }
-  const { promiseId, entryId, date, kind, responsibleOrganisationId, count, place, outcome, notes, plannedActivityId } = data;
-  return [
-    {
-      type: 'ActivityLogged',
-      data: { promiseId, entryId, date, kind, responsibleOrganisationId, count, place, outcome, notes, plannedActivityId },
-    },
-  ];
+  const { date, kind, responsibleOrganisationId, count, place, outcome, notes, plannedActivityId } = data;
+  const hours = optionalAmount(data.hours, 'hours');
+  const cost = optionalAmount(data.cost, 'cost');
+  return { date, kind, responsibleOrganisationId, count, place, outcome, notes, plannedActivityId, hours, cost };
+}
+
+/**
+ * The activity log lives in the promise stream: whether an entry may be logged
+ * depends on the promise's status, periods, parties and plan, and one stream
+ * keeps those checks consistent under concurrent writers.
+ */
+export function logActivity({ data }: LogActivity, state: PromiseState): PromiseEvent[] {
+  const promise = requireRunning(state, data.promiseId);
+  const fields = validEntry(promise, data);
+  return [{ type: 'ActivityLogged', data: { promiseId: data.promiseId, entryId: data.entryId, ...fields } }];
+}
+
+/** A correction is a new entry superseding the old one, with the reason; nothing is deleted. */
+export function correctActivity({ data }: CorrectActivity, state: PromiseState): PromiseEvent[] {
+  const promise = requireRunning(state, data.promiseId);
+  if (!hasId(promise.loggedEntryIds, data.correctsEntryId)) {
+    throw new DomainError('ACTIVITY_NOT_FOUND', `No entry ${data.correctsEntryId} to correct`, { field: 'correctsEntryId' });
+  }
+  if (hasId(promise.supersededEntryIds, data.correctsEntryId)) {
+    throw new DomainError('ACTIVITY_ALREADY_CORRECTED', `Entry ${data.correctsEntryId} was already corrected; correct the correction`, {
+      field: 'correctsEntryId',
+    });
+  }
+  requireText(data.reason, 'INVALID_REASON', 'reason');
+  const fields = validEntry(promise, data);
+  const { promiseId, entryId, correctsEntryId, reason } = data;
+  return [{ type: 'ActivityCorrected', data: { promiseId, entryId, correctsEntryId, reason, ...fields } }];
 }

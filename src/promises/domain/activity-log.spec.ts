@@ -1,7 +1,7 @@
 import { given } from '../../shared/domain/given-when-then';
 import type { LogActivity } from './promise.commands';
 import { promiseDecider } from './promise.decider';
-import { ACTIVITY_KINDS, ActivityKind, PromiseEvent } from './promise.events';
+import { ACTIVITY_KINDS, ActivityKind, ActivityLogged, PromiseEvent } from './promise.events';
 import { HABO, habo2016Adopted, habo2016Drafted, POLICE, PROMISE } from './promise.fixtures';
 
 const log = (data: Partial<LogActivity['data']> = {}): LogActivity => ({
@@ -20,7 +20,7 @@ const log = (data: Partial<LogActivity['data']> = {}): LogActivity => ({
     ...data,
   },
 });
-const logged = (data: Partial<LogActivity['data']> = {}): PromiseEvent => ({ type: 'ActivityLogged', data: log(data).data });
+const logged = (data: Partial<LogActivity['data']> = {}): PromiseEvent => ({ type: 'ActivityLogged', data: { hours: null, cost: null, ...log(data).data } as ActivityLogged['data'] });
 
 const adopted = [habo2016Drafted, habo2016Adopted];
 const extendedInto2017: PromiseEvent = {

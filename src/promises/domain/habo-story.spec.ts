@@ -2,7 +2,7 @@ import { fold } from '../../shared/domain/fold';
 import { given } from '../../shared/domain/given-when-then';
 import type { AdoptPromise, ExtendPromise, LogActivity, PromiseCommand } from './promise.commands';
 import { promiseDecider } from './promise.decider';
-import type { PromiseEvent } from './promise.events';
+import type { ActivityLogged, PromiseEvent, PromiseExtended } from './promise.events';
 import {
   AGREEMENT, draftHabo2016, HABO, HABO_ACTIVITIES, HABO_EXTENSION_REASON, HABO_SIGNATORIES, habo2016Adopted, habo2016Drafted,
   POLICE, PROMISE,
@@ -38,8 +38,8 @@ describe('Habo / Södra Vätterbygden: the 2016 promise extended into 2017', () 
   const steps: Array<[string, PromiseCommand, PromiseEvent[]]> = [
     ['draft the 2016 promise', draftHabo2016(), [habo2016Drafted]],
     ['adopt it, Habo 2016-12-06', adopt, [habo2016Adopted]],
-    ['extend it into 2017 with the seed’s reason', extend, [{ type: 'PromiseExtended', data: extend.data }]],
-    ['log a detection-dog search at a school', logDogSearch, [{ type: 'ActivityLogged', data: logDogSearch.data }]],
+    ['extend it into 2017 with the seed’s reason', extend, [{ type: 'PromiseExtended', data: extend.data as PromiseExtended['data'] }]],
+    ['log a detection-dog search at a school', logDogSearch, [{ type: 'ActivityLogged', data: { ...logDogSearch.data, hours: null, cost: null } as ActivityLogged['data'] }]],
   ];
   const historyBefore = (step: number) => steps.slice(0, step).flatMap(([, , events]) => events);
 

@@ -1,6 +1,8 @@
 import type { DomainCommand } from '../../shared/domain/command';
 import type { LocalDate, Period } from '../../shared/domain/value-objects';
-import type { ActivityLogged, PlannedActivity, PromiseSignatory } from './promise.events';
+import type {
+  ActivityKind, ActivityStatusReport, ActivityTarget, Indicator, IndicatorMeasurement, PlannedFollowUp, PromiseSignatory,
+} from './promise.events';
 
 /**
  * What the handler read from the agreement stream when drafting. `status` is a
@@ -15,6 +17,15 @@ export type AgreementSnapshot = {
   validTo: LocalDate | null;
 };
 
+/** A planned activity as given in a command; target and indicators may be left out (none). */
+export type PlannedActivityToAdopt = {
+  plannedActivityId: string;
+  description: string;
+  responsibleOrganisationIds: string[];
+  target?: ActivityTarget | null;
+  indicators?: Indicator[];
+};
+
 export type DraftPromise = DomainCommand<
   'DraftPromise',
   {
@@ -24,7 +35,7 @@ export type DraftPromise = DomainCommand<
     period: Period;
     rationale: string | null;
     focusAreas: string[];
-    plannedActivities: PlannedActivity[];
+    plannedActivities: PlannedActivityToAdopt[];
   }
 >;
 
@@ -33,17 +44,76 @@ export type AdoptPromise = DomainCommand<
   { promiseId: string; adoptedOn: LocalDate; place: string | null; signatories: PromiseSignatory[] }
 >;
 
+export type PublishPromise = DomainCommand<'PublishPromise', { promiseId: string; publishedOn: LocalDate; channels: string[] }>;
+
 export type ExtendPromise = DomainCommand<
   'ExtendPromise',
-  { promiseId: string; newPeriod: Period; reason: string; revisedActivities: PlannedActivity[] | null }
+  { promiseId: string; newPeriod: Period; reason: string; revisedActivities: PlannedActivityToAdopt[] | null }
 >;
 
-export type WithdrawPromise = DomainCommand<
-  'WithdrawPromise',
-  { promiseId: string; withdrawnOn: LocalDate; reason: string }
+export type WithdrawPromise = DomainCommand<'WithdrawPromise', { promiseId: string; withdrawnOn: LocalDate; reason: string }>;
+
+export type CompletePromise = DomainCommand<'CompletePromise', { promiseId: string; completedOn: LocalDate }>;
+
+/** What the handler read from the assessment stream (`status: 'None'` when there is none). */
+export type AssessmentSnapshot = { assessmentId: string; status: string; agreementId: string | null; focusAreaIds: string[] };
+
+export type LinkFocusAreas = DomainCommand<
+  'LinkFocusAreas',
+  { promiseId: string; assessment: AssessmentSnapshot; focusAreaIds: string[] }
 >;
 
-/** Same fields as the event it causes. */
-export type LogActivity = DomainCommand<'LogActivity', ActivityLogged['data']>;
+type ActivityInput = {
+  date: LocalDate;
+  kind: ActivityKind;
+  responsibleOrganisationId: string;
+  count: number;
+  place: string | null;
+  outcome: string | null;
+  notes: string | null;
+  plannedActivityId: string | null;
+  hours?: number | null;
+  cost?: number | null;
+};
 
-export type PromiseCommand = DraftPromise | AdoptPromise | ExtendPromise | WithdrawPromise | LogActivity;
+export type LogActivity = DomainCommand<'LogActivity', { promiseId: string; entryId: string } & ActivityInput>;
+
+export type CorrectActivity = DomainCommand<
+  'CorrectActivity',
+  { promiseId: string; entryId: string; correctsEntryId: string; reason: string } & ActivityInput
+>;
+
+export type PlanFollowUps = DomainCommand<
+  'PlanFollowUps',
+  { promiseId: string; followUps: PlannedFollowUp[]; finalReportDueOn: LocalDate }
+>;
+
+export type RecordFollowUp = DomainCommand<
+  'RecordFollowUp',
+  {
+    promiseId: string;
+    followUpId: string;
+    reportedOn: LocalDate;
+    summary: string;
+    activityStatuses: ActivityStatusReport[];
+    measurements: IndicatorMeasurement[];
+    communicatedToCitizens: string | null;
+    communicationChannels: string[];
+  }
+>;
+
+export type SubmitFinalReport = DomainCommand<'SubmitFinalReport', { promiseId: string; submittedOn: LocalDate; summary: string }>;
+
+export type PromiseCommand =
+  | DraftPromise
+  | AdoptPromise
+  | PublishPromise
+  | ExtendPromise
+  | WithdrawPromise
+  | CompletePromise
+  | LinkFocusAreas
+  | LogActivity
+  | CorrectActivity
+  | PlanFollowUps
+  | RecordFollowUp
+  | SubmitFinalReport;

@@ -14,7 +14,7 @@ const extend = (data: Partial<ExtendPromise['data']> = {}): ExtendPromise => ({
   type: 'ExtendPromise',
   data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Oförändrad problembild', revisedActivities: null, ...data },
 });
-const extended = (data: Partial<ExtendPromise['data']> = {}): PromiseEvent => ({ type: 'PromiseExtended', data: extend(data).data });
+const extended = (data: Partial<ExtendPromise['data']> = {}): PromiseEvent => ({ type: 'PromiseExtended', data: extend(data).data as never });
 
 const withdraw = (data: Partial<WithdrawPromise['data']> = {}): WithdrawPromise => ({
   type: 'WithdrawPromise',
@@ -118,7 +118,7 @@ describe('promise decider', () => {
     });
 
     it('extends again, with revised activities, and keeps every period', () => {
-      const revisedActivities = [{ plannedActivityId: 'pa-trafik', description: 'Moped- och A-traktorkontroller', responsibleOrganisationIds: [POLICE] }];
+      const revisedActivities = [{ plannedActivityId: 'pa-trafik', description: 'Moped- och A-traktorkontroller', responsibleOrganisationIds: [POLICE], target: null, indicators: [] }];
       const newPeriod = { from: '2018-01-01', to: '2019-12-31' };
       given(promiseDecider, [...adoptedHistory, extended()]).when(extend({ newPeriod, revisedActivities })).then([
         extended({ newPeriod, revisedActivities }),

@@ -3,10 +3,13 @@ import { DomainError } from '../../shared/domain/domain-error';
 import {
   periodFollows, periodWithin, requireLocalDate, requireText, requireValidPeriod,
 } from '../../shared/domain/value-objects';
-import { logActivity } from './activity-log.decide';
+import { correctActivity, logActivity } from './activity-log.decide';
+import { planFollowUps, recordFollowUp, submitFinalReport } from './follow-up.decide';
 import type { AdoptPromise, DraftPromise, ExtendPromise, PromiseCommand, WithdrawPromise } from './promise.commands';
 import type { PromiseEvent } from './promise.events';
-import { requirePromise, validPlan, validSignatories } from './promise.rules';
+import { complete, linkFocusAreas, publish } from './promise.lifecycle.decide';
+import { validPlan } from './promise.plan';
+import { requireOpen, requirePromise, validSignatories } from './promise.rules';
 import { currentPeriod, evolvePromise, initialPromiseState, PromiseState } from './promise.state';
 
 function draft({ data }: DraftPromise, state: PromiseState): PromiseEvent[] {
@@ -61,8 +64,7 @@ function adopt({ data }: AdoptPromise, state: PromiseState): PromiseEvent[] {
 }
 
 function extend({ data }: ExtendPromise, state: PromiseState): PromiseEvent[] {
-  const promise = requirePromise(state, data.promiseId);
-  if (promise.status === 'Withdrawn') throw new DomainError('PROMISE_WITHDRAWN', 'A withdrawn promise cannot be extended');
+  const promise = requireOpen(state, data.promiseId);
   if (promise.status === 'Draft') {
     throw new DomainError('PROMISE_NOT_ADOPTED', 'Adopt the promise before extending it', { status: promise.status });
   }
@@ -85,8 +87,7 @@ function extend({ data }: ExtendPromise, state: PromiseState): PromiseEvent[] {
 
 /** A draft may be withdrawn too: abandoning a promise before adoption is still worth recording. */
 function withdraw({ data }: WithdrawPromise, state: PromiseState): PromiseEvent[] {
-  const promise = requirePromise(state, data.promiseId);
-  if (promise.status === 'Withdrawn') throw new DomainError('PROMISE_WITHDRAWN', 'The promise is already withdrawn');
+  requireOpen(state, data.promiseId);
   requireLocalDate(data.withdrawnOn, 'withdrawnOn');
   requireText(data.reason, 'INVALID_REASON', 'reason');
   const { promiseId, withdrawnOn, reason } = data;
@@ -102,12 +103,26 @@ export const promiseDecider: Decider<PromiseCommand, PromiseEvent, PromiseState>
         return draft(command, state);
       case 'AdoptPromise':
         return adopt(command, state);
+      case 'PublishPromise':
+        return publish(command, state);
       case 'ExtendPromise':
         return extend(command, state);
       case 'WithdrawPromise':
         return withdraw(command, state);
+      case 'CompletePromise':
+        return complete(command, state);
+      case 'LinkFocusAreas':
+        return linkFocusAreas(command, state);
       case 'LogActivity':
         return logActivity(command, state);
+      case 'CorrectActivity':
+        return correctActivity(command, state);
+      case 'PlanFollowUps':
+        return planFollowUps(command, state);
+      case 'RecordFollowUp':
+        return recordFollowUp(command, state);
+      case 'SubmitFinalReport':
+        return submitFinalReport(command, state);
       default:
         return assertNever(command);
     }

@@ -29,26 +29,36 @@ export const HABO_ACTIVITIES: PlannedActivity[] = [
     plannedActivityId: 'pa-hundsok',
     description: 'Polisen kommer utföra hund-sök i skolor i förebyggande syfte för att skapa förutsättningar för en drogfri miljö för barn och ungdomar.',
     responsibleOrganisationIds: [POLICE],
+    target: null,
+    indicators: [],
   },
   {
     plannedActivityId: 'pa-strategitraffar',
     description: 'Tillsammans kommer vi ha strategiträffar för att tidigt upptäcka tecken på kriminalitet hos ungdomar.',
     responsibleOrganisationIds: [POLICE, HABO],
+    target: null,
+    indicators: [],
   },
   {
     plannedActivityId: 'pa-sig',
     description: 'Försöka utveckla sociala insatsgrupper i kommunen.',
     responsibleOrganisationIds: [POLICE, HABO],
+    target: null,
+    indicators: [],
   },
   {
     plannedActivityId: 'pa-omradespolis',
     description: 'Områdespoliserna ska fortsätta sina täta kontakter med skola, fritid, socialtjänst för att tidigt upptäcka tecken på ungdomar som är på väg in i kriminalitet.',
     responsibleOrganisationIds: [POLICE],
+    target: null,
+    indicators: [],
   },
   {
     plannedActivityId: 'pa-andt',
     description: 'Habo kommuns ska fortsätta sitt aktiva arbete med frågor rörande alkohol, narkotika, droger och tobak (ANDT) och med Habo kommuns drogpolitiska handlingsprogram.',
     responsibleOrganisationIds: [HABO],
+    target: null,
+    indicators: [],
   },
 ];
 

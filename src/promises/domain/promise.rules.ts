@@ -1,7 +1,7 @@
 import { DomainError } from '../../shared/domain/domain-error';
 import { isNonEmptyText } from '../../shared/domain/value-objects';
-import type { PlannedActivity, PromiseSignatory } from './promise.events';
-import type { PromiseState, ExistingPromise } from './promise.state';
+import type { PromiseSignatory } from './promise.events';
+import type { ExistingPromise, PromiseState } from './promise.state';
 
 export function requireParty(partyIds: readonly string[], organisationId: string, field: string): void {
   if (!partyIds.includes(organisationId)) {
@@ -17,34 +17,23 @@ export function requirePromise(state: PromiseState, promiseId: string): Existing
   return state;
 }
 
-const invalidPromise = (field: string, message: string) => new DomainError('INVALID_PROMISE', message, { field });
+/** Adopted, published or extended: the promise is being carried out (logged, followed up, reported on). */
+export function requireRunning(state: PromiseState, promiseId: string): ExistingPromise {
+  const promise = requirePromise(state, promiseId);
+  if (promise.status === 'Draft' || promise.status === 'Withdrawn' || promise.status === 'Completed') {
+    throw new DomainError('PROMISE_NOT_ACTIVE', `Only an adopted promise is carried out; this one is ${promise.status}`, {
+      status: promise.status,
+    });
+  }
+  return promise;
+}
 
-/**
- * A plan (at drafting, or revised at extension): ids unique, a description, and
- * one or more responsible parties each. Returns a copy holding only the known
- * fields, so nothing the caller added rides into the event.
- */
-export function validPlan(activities: readonly PlannedActivity[], partyIds: readonly string[], field: string): PlannedActivity[] {
-  if (!Array.isArray(activities)) throw invalidPromise(field, `${field} must be a list`);
-  const ids = new Set<string>();
-  return activities.map((activity, i) => {
-    const at = `${field}[${i}]`;
-    if (!isNonEmptyText(activity?.plannedActivityId) || ids.has(activity.plannedActivityId)) {
-      throw invalidPromise(`${at}.plannedActivityId`, 'Each planned activity needs its own id');
-    }
-    ids.add(activity.plannedActivityId);
-    if (!isNonEmptyText(activity.description)) throw invalidPromise(`${at}.description`, 'A planned activity needs a description');
-    const responsible = activity.responsibleOrganisationIds;
-    if (!Array.isArray(responsible) || responsible.length === 0 || new Set(responsible).size !== responsible.length) {
-      throw invalidPromise(`${at}.responsibleOrganisationIds`, 'One or more distinct responsible organisations');
-    }
-    responsible.forEach((id) => requireParty(partyIds, id, `${at}.responsibleOrganisationIds`));
-    return {
-      plannedActivityId: activity.plannedActivityId,
-      description: activity.description,
-      responsibleOrganisationIds: [...responsible],
-    };
-  });
+/** Withdrawn and completed promises are closed: nothing more is planned for them. */
+export function requireOpen(state: PromiseState, promiseId: string): ExistingPromise {
+  const promise = requirePromise(state, promiseId);
+  if (promise.status === 'Withdrawn') throw new DomainError('PROMISE_WITHDRAWN', 'The promise is withdrawn');
+  if (promise.status === 'Completed') throw new DomainError('PROMISE_COMPLETED', 'The promise is completed');
+  return promise;
 }
 
 /** At least one signatory, each named and titled and signing for a party. */

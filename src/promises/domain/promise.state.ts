@@ -1,10 +1,13 @@
 import { addId, AppendOnlyIds, emptyIds } from '../../shared/domain/append-only-ids';
 import { assertNever } from '../../shared/domain/decider';
 import type { LocalDate, Period } from '../../shared/domain/value-objects';
-import type { PlannedActivity, PromiseEvent, PromiseSignatory } from './promise.events';
+import type { PlannedActivity, PlannedFollowUp, PromiseEvent, PromiseSignatory } from './promise.events';
+import { StoredPromiseEvent, upcastPromiseEvent } from './promise.upcast';
 
-/** Later: 'Published', 'Completed'. A new status is a new union member, not a rewrite. */
-export type PromiseStatus = 'None' | 'Draft' | 'Adopted' | 'Extended' | 'Withdrawn';
+/** Draft → Adopted → Published → Extended / Completed / Withdrawn. */
+export type PromiseStatus = 'None' | 'Draft' | 'Adopted' | 'Published' | 'Extended' | 'Completed' | 'Withdrawn';
+
+export type FollowUpPlan = { readonly period: Period; readonly followUps: readonly PlannedFollowUp[]; readonly finalReportDueOn: LocalDate };
 
 export type ExistingPromise = {
   readonly status: Exclude<PromiseStatus, 'None'>;
@@ -21,9 +24,17 @@ export type ExistingPromise = {
   /** Every planned-activity id ever in the plan, so a late entry for last year's plan still resolves. */
   readonly plannedActivityIds: ReadonlySet<string>;
   readonly adoption: { readonly adoptedOn: LocalDate; readonly place: string | null; readonly signatories: readonly PromiseSignatory[] } | null;
+  readonly publishedOn: LocalDate | null;
   readonly withdrawal: { readonly withdrawnOn: LocalDate; readonly reason: string } | null;
   /** Entry ids already logged (`hasId`); append-only so a long log folds in linear time. */
   readonly loggedEntryIds: AppendOnlyIds;
+  /** Entries a correction has superseded. */
+  readonly supersededEntryIds: AppendOnlyIds;
+  /** One plan per period that has one, the newest last. */
+  readonly followUpPlans: readonly FollowUpPlan[];
+  readonly recordedFollowUpIds: readonly string[];
+  /** Periods (by their start) whose final report is in. */
+  readonly finalReportsFor: readonly LocalDate[];
 };
 
 export type PromiseState = { readonly status: 'None' } | ExistingPromise;
@@ -38,6 +49,10 @@ export const coveredPeriod = (promise: ExistingPromise): Period => ({
   to: currentPeriod(promise).to,
 });
 
+/** The follow-up plan of the current period, if one was made. */
+export const currentFollowUpPlan = (promise: ExistingPromise): FollowUpPlan | null =>
+  promise.followUpPlans.find((plan) => plan.period.from === currentPeriod(promise).from) ?? null;
+
 /** Events after PromiseDrafted need a drafted promise; anything else is a corrupt stream, not a rule violation. */
 function drafted(state: PromiseState, eventType: string): ExistingPromise {
   if (state.status === 'None') throw new Error(`${eventType} before PromiseDrafted`);
@@ -47,7 +62,8 @@ function drafted(state: PromiseState, eventType: string): ExistingPromise {
 const withIds = (ids: ReadonlySet<string>, activities: readonly PlannedActivity[]) =>
   new Set([...ids, ...activities.map((a) => a.plannedActivityId)]);
 
-export function evolvePromise(state: PromiseState, event: PromiseEvent): PromiseState {
+export function evolvePromise(state: PromiseState, stored: PromiseEvent): PromiseState {
+  const event = upcastPromiseEvent(stored as StoredPromiseEvent);
   switch (event.type) {
     case 'PromiseDrafted': {
       const { promiseId, title, agreementId, partyIds, period, rationale, focusAreas, plannedActivities } = event.data;
@@ -57,14 +73,21 @@ export function evolvePromise(state: PromiseState, event: PromiseEvent): Promise
         periods: [period],
         plannedActivityIds: withIds(new Set(), plannedActivities),
         adoption: null,
+        publishedOn: null,
         withdrawal: null,
         loggedEntryIds: emptyIds,
+        supersededEntryIds: emptyIds,
+        followUpPlans: [],
+        recordedFollowUpIds: [],
+        finalReportsFor: [],
       };
     }
     case 'PromiseAdopted': {
       const { adoptedOn, place, signatories } = event.data;
       return { ...drafted(state, event.type), status: 'Adopted', adoption: { adoptedOn, place, signatories } };
     }
+    case 'PromisePublished':
+      return { ...drafted(state, event.type), status: 'Published', publishedOn: event.data.publishedOn };
     case 'PromiseExtended': {
       const current = drafted(state, event.type);
       const { newPeriod, revisedActivities } = event.data;
@@ -81,9 +104,35 @@ export function evolvePromise(state: PromiseState, event: PromiseEvent): Promise
       const { withdrawnOn, reason } = event.data;
       return { ...drafted(state, event.type), status: 'Withdrawn', withdrawal: { withdrawnOn, reason } };
     }
+    case 'PromiseCompleted':
+      return { ...drafted(state, event.type), status: 'Completed' };
+    case 'PromiseLinkedToFocusAreas':
+      return drafted(state, event.type); // nothing a later decision depends on
     case 'ActivityLogged': {
       const current = drafted(state, event.type);
       return { ...current, loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId) };
+    }
+    case 'ActivityCorrected': {
+      const current = drafted(state, event.type);
+      return {
+        ...current,
+        loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId),
+        supersededEntryIds: addId(current.supersededEntryIds, event.data.correctsEntryId),
+      };
+    }
+    case 'FollowUpsPlanned': {
+      const current = drafted(state, event.type);
+      const { period, followUps, finalReportDueOn } = event.data;
+      const others = current.followUpPlans.filter((plan) => plan.period.from !== period.from);
+      return { ...current, followUpPlans: [...others, { period, followUps, finalReportDueOn }] };
+    }
+    case 'FollowUpRecorded': {
+      const current = drafted(state, event.type);
+      return { ...current, recordedFollowUpIds: [...current.recordedFollowUpIds, event.data.followUpId] };
+    }
+    case 'FinalReportSubmitted': {
+      const current = drafted(state, event.type);
+      return { ...current, finalReportsFor: [...current.finalReportsFor, event.data.period.from] };
     }
     default:
       return assertNever(event);

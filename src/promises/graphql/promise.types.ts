@@ -1,14 +1,17 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IndicatorKind, TargetPer } from '../commands/planned-activity.input';
 import { ConnectionType } from '../../shared/graphql/connection';
 import { ACTIVITY_KINDS } from '../domain/promise.events';
 
 export enum PromiseStatus {
   Draft = 'Draft',
   Adopted = 'Adopted',
+  Published = 'Published',
   Extended = 'Extended',
+  Completed = 'Completed',
   Withdrawn = 'Withdrawn',
 }
-registerEnumType(PromiseStatus, { name: 'PromiseStatus' });
+registerEnumType(PromiseStatus, { name: 'PromiseStatus', description: 'Draft → Adopted → Published → Extended / Completed / Withdrawn.' });
 
 /** The GraphQL enum is built from the domain's list, so the two cannot drift apart. */
 export const ActivityKind = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, k])) as { [K in (typeof ACTIVITY_KINDS)[number]]: K };
@@ -23,12 +26,35 @@ export class PromisePeriod {
   extensionReason!: string | null;
 }
 
+@ObjectType({ description: '"at least three times a year": quantity 3 per Year, with the words used.' })
+export class ActivityTarget {
+  @Field(() => Int) quantity!: number;
+  @Field(() => TargetPer) per!: TargetPer;
+  @Field() text!: string;
+}
+
+@ObjectType()
+export class Indicator {
+  @Field(() => ID) indicatorId!: string;
+  @Field() name!: string;
+  @Field(() => IndicatorKind) kind!: IndicatorKind;
+  @Field() unit!: string;
+  @Field(() => Float, { nullable: true }) baseline!: number | null;
+  @Field(() => Float, { nullable: true }) target!: number | null;
+  @Field(() => String, { nullable: true }) source!: string | null;
+}
+
 @ObjectType()
 export class PlannedActivity {
   @Field(() => ID) id!: string;
   @Field() description!: string;
   @Field(() => [ID], { description: 'One or more parties; several means a joint activity.' })
   responsibleOrganisationIds!: string[];
+  @Field(() => ActivityTarget, { nullable: true }) target!: ActivityTarget | null;
+  @Field(() => [Indicator]) indicators!: Indicator[];
+  /** Not in the schema: what progress needs to know about the promise. */
+  promiseId!: string;
+  currentPeriod!: { from: string; to: string };
 }
 
 @ObjectType()
@@ -65,6 +91,11 @@ export class CitizenPromise {
   @Field(() => [ID]) partyIds!: string[];
   @Field(() => Adoption, { nullable: true }) adoption!: Adoption | null;
   @Field(() => Withdrawal, { nullable: true }) withdrawal!: Withdrawal | null;
+  @Field(() => String, { nullable: true, description: 'When it was made public; null until then.' }) publishedOn!: string | null;
+  @Field(() => [String], { description: 'Where it was published.' }) publicationChannels!: string[];
+  @Field(() => String, { nullable: true }) completedOn!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The situation assessment whose focus areas it answers.' }) assessmentId!: string | null;
+  @Field(() => [ID]) focusAreaIds!: string[];
 }
 
 @ObjectType({ description: 'One logged activity (an entry is corrected by a later event, never deleted).' })
@@ -79,6 +110,12 @@ export class ActivityLogEntry {
   @Field(() => String, { nullable: true }) outcome!: string | null;
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field(() => ID, { nullable: true }) plannedActivityId!: string | null;
+  @Field(() => Float, { nullable: true }) hours!: number | null;
+  @Field(() => Float, { nullable: true, description: 'SEK' }) cost!: number | null;
+  @Field(() => ID, { nullable: true, description: 'On a correction: the entry it supersedes.' }) correctsEntryId!: string | null;
+  @Field(() => String, { nullable: true }) correctionReason!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Set when a later correction superseded this entry (it no longer counts).' })
+  supersededBy!: string | null;
 }
 
 @ObjectType()

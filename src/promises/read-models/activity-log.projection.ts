@@ -1,13 +1,16 @@
-import { Projection } from '../../projections/projection';
+import { Projection, ReadModelTransaction } from '../../projections/projection';
 import { RecordedEvent } from '../../event-store/event-store.port';
-import { ActivityLogged } from '../domain/promise.events';
+import { ActivityCorrected, ActivityLogged } from '../domain/promise.events';
+import { StoredPromiseEvent, upcastPromiseEvent } from '../domain/promise.upcast';
 import { ActivityLogTable } from './activity-log.table';
 
-/** SQLite allows 32,766 bound values per statement; 11 columns a row. */
-const ROWS_PER_INSERT = 2000;
+/** SQLite allows 32,766 bound values per statement; 16 columns a row. */
+const ROWS_PER_INSERT = 1500;
 
 function toRow(recorded: RecordedEvent): ActivityLogTable {
-  const d = recorded.data as ActivityLogged['data'];
+  const event = upcastPromiseEvent({ type: recorded.type, data: recorded.data } as StoredPromiseEvent) as ActivityLogged | ActivityCorrected;
+  const d = event.data;
+  const correction = event.type === 'ActivityCorrected' ? event.data : null;
   return {
     id: d.entryId,
     promise_id: d.promiseId,
@@ -20,20 +23,46 @@ function toRow(recorded: RecordedEvent): ActivityLogTable {
     notes: d.notes,
     planned_activity_id: d.plannedActivityId,
     seq: Number(recorded.position.prepare),
+    hours: d.hours,
+    cost: d.cost,
+    corrects_entry_id: correction?.correctsEntryId ?? null,
+    correction_reason: correction?.reason ?? null,
+    superseded_by: null,
   };
+}
+
+async function insert(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+    await trx.insertInto('activity_log').values(events.slice(i, i + ROWS_PER_INSERT).map(toRow)).execute();
+  }
+}
+
+/** A correction adds its own entry and marks the one it supersedes; nothing is deleted. */
+async function markSuperseded(trx: ReadModelTransaction, recorded: RecordedEvent): Promise<void> {
+  const { promiseId, entryId, correctsEntryId } = recorded.data as ActivityCorrected['data'];
+  await trx.updateTable('activity_log').set({ superseded_by: entryId }).where('promise_id', '=', promiseId).where('id', '=', correctsEntryId).execute();
 }
 
 export const activityLogProjection: Projection = {
   name: 'activity-log',
-  handles: ['ActivityLogged'],
+  handles: ['ActivityLogged', 'ActivityCorrected'],
   tables: ['activity_log'],
   async apply(trx, recorded) {
-    await trx.insertInto('activity_log').values(toRow(recorded)).execute();
+    await insert(trx, [recorded]);
+    if (recorded.type === 'ActivityCorrected') await markSuperseded(trx, recorded);
   },
-  /** The log is most of the history: one multi-row INSERT per batch keeps rebuilds fast. */
+  /** The log is most of the history: runs of new entries go in as multi-row INSERTs; corrections in order between them. */
   async applyBatch(trx, events) {
-    for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto('activity_log').values(events.slice(i, i + ROWS_PER_INSERT).map(toRow)).execute();
+    let run: RecordedEvent[] = [];
+    for (const event of events) {
+      if (event.type === 'ActivityLogged') {
+        run.push(event);
+        continue;
+      }
+      await insert(trx, run);
+      run = [];
+      await this.apply(trx, event);
     }
+    await insert(trx, run);
   },
 };

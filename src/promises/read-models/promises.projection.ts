@@ -1,8 +1,12 @@
 import { Projection, ReadModelTransaction } from '../../projections/projection';
 import { assertNever } from '../../shared/domain/decider';
 import { PlannedActivity, PromiseEvent } from '../domain/promise.events';
+import { StoredPromiseEvent, upcastPromiseEvent } from '../domain/promise.upcast';
 
-type PromiseLifecycleEvent = Exclude<PromiseEvent, { type: 'ActivityLogged' }>;
+type PromiseLifecycleEvent = Extract<
+  PromiseEvent,
+  { type: 'PromiseDrafted' | 'PromiseAdopted' | 'PromisePublished' | 'PromiseExtended' | 'PromiseWithdrawn' | 'PromiseCompleted' | 'PromiseLinkedToFocusAreas' }
+>;
 
 async function insertPlan(trx: ReadModelTransaction, promiseId: string, activities: PlannedActivity[]) {
   if (activities.length === 0) return;
@@ -16,6 +20,10 @@ async function insertPlan(trx: ReadModelTransaction, promiseId: string, activiti
         description: a.description,
         responsible_organisation_ids: JSON.stringify(a.responsibleOrganisationIds),
         current: 1,
+        target_quantity: a.target?.quantity ?? null,
+        target_per: a.target?.per ?? null,
+        target_text: a.target?.text ?? null,
+        indicators: JSON.stringify(a.indicators),
       })),
     )
     // An extension may keep an activity id with a revised text: the newest plan wins.
@@ -24,11 +32,16 @@ async function insertPlan(trx: ReadModelTransaction, promiseId: string, activiti
       description: eb.ref('excluded.description'),
       responsible_organisation_ids: eb.ref('excluded.responsible_organisation_ids'),
       current: 1,
+      target_quantity: eb.ref('excluded.target_quantity'),
+      target_per: eb.ref('excluded.target_per'),
+      target_text: eb.ref('excluded.target_text'),
+      indicators: eb.ref('excluded.indicators'),
     })))
     .execute();
 }
 
 async function applyPromiseEvent(trx: ReadModelTransaction, event: PromiseLifecycleEvent, seq: number, at: string) {
+  const promise = () => trx.updateTable('promises').where('id', '=', event.data.promiseId);
   switch (event.type) {
     case 'PromiseDrafted': {
       const d = event.data;
@@ -38,6 +51,7 @@ async function applyPromiseEvent(trx: ReadModelTransaction, event: PromiseLifecy
           id: d.promiseId, agreement_id: d.agreementId, title: d.title, status: 'Draft', rationale: d.rationale,
           period_from: d.period.from, period_to: d.period.to, adopted_on: null, adopted_place: null,
           adopted_signatories: null, withdrawn_on: null, withdrawal_reason: null, drafted_at: at, seq,
+          published_on: null, published_channels: null, completed_on: null, assessment_id: null, focus_area_ids: null,
         })
         .execute();
       await trx.insertInto('promise_parties').values(d.partyIds.map((id) => ({ promise_id: d.promiseId, organisation_id: id }))).execute();
@@ -52,17 +66,16 @@ async function applyPromiseEvent(trx: ReadModelTransaction, event: PromiseLifecy
       return;
     }
     case 'PromiseAdopted': {
-      const { promiseId, adoptedOn, place, signatories } = event.data;
-      await trx
-        .updateTable('promises')
-        .set({ status: 'Adopted', adopted_on: adoptedOn, adopted_place: place, adopted_signatories: JSON.stringify(signatories) })
-        .where('id', '=', promiseId)
-        .execute();
+      const { adoptedOn, place, signatories } = event.data;
+      await promise().set({ status: 'Adopted', adopted_on: adoptedOn, adopted_place: place, adopted_signatories: JSON.stringify(signatories) }).execute();
       return;
     }
+    case 'PromisePublished':
+      await promise().set({ status: 'Published', published_on: event.data.publishedOn, published_channels: JSON.stringify(event.data.channels) }).execute();
+      return;
     case 'PromiseExtended': {
       const { promiseId, newPeriod, reason, revisedActivities } = event.data;
-      await trx.updateTable('promises').set({ status: 'Extended', period_from: newPeriod.from, period_to: newPeriod.to }).where('id', '=', promiseId).execute();
+      await promise().set({ status: 'Extended', period_from: newPeriod.from, period_to: newPeriod.to }).execute();
       const { count } = await trx.selectFrom('promise_periods').select((eb) => eb.fn.countAll<number>().as('count')).where('promise_id', '=', promiseId).executeTakeFirstOrThrow();
       await trx
         .insertInto('promise_periods')
@@ -75,10 +88,16 @@ async function applyPromiseEvent(trx: ReadModelTransaction, event: PromiseLifecy
       return;
     }
     case 'PromiseWithdrawn': {
-      const { promiseId, withdrawnOn, reason } = event.data;
-      await trx.updateTable('promises').set({ status: 'Withdrawn', withdrawn_on: withdrawnOn, withdrawal_reason: reason }).where('id', '=', promiseId).execute();
+      const { withdrawnOn, reason } = event.data;
+      await promise().set({ status: 'Withdrawn', withdrawn_on: withdrawnOn, withdrawal_reason: reason }).execute();
       return;
     }
+    case 'PromiseCompleted':
+      await promise().set({ status: 'Completed', completed_on: event.data.completedOn }).execute();
+      return;
+    case 'PromiseLinkedToFocusAreas':
+      await promise().set({ assessment_id: event.data.assessmentId, focus_area_ids: JSON.stringify(event.data.focusAreaIds) }).execute();
+      return;
     default:
       assertNever(event);
   }
@@ -86,8 +105,13 @@ async function applyPromiseEvent(trx: ReadModelTransaction, event: PromiseLifecy
 
 export const promisesProjection: Projection = {
   name: 'promises',
-  handles: ['PromiseDrafted', 'PromiseAdopted', 'PromiseExtended', 'PromiseWithdrawn'],
+  handles: ['PromiseDrafted', 'PromiseAdopted', 'PromisePublished', 'PromiseExtended', 'PromiseWithdrawn', 'PromiseCompleted', 'PromiseLinkedToFocusAreas'],
   tables: ['promises', 'promise_parties', 'promise_periods', 'promise_focus_areas', 'planned_activities'],
   apply: (trx, recorded) =>
-    applyPromiseEvent(trx, { type: recorded.type, data: recorded.data } as PromiseLifecycleEvent, Number(recorded.position.prepare), recorded.recordedAt.toISOString()),
+    applyPromiseEvent(
+      trx,
+      upcastPromiseEvent({ type: recorded.type, data: recorded.data } as StoredPromiseEvent) as PromiseLifecycleEvent,
+      Number(recorded.position.prepare),
+      recorded.recordedAt.toISOString(),
+    ),
 };

@@ -3,7 +3,8 @@ import { Selectable } from 'kysely';
 import { ReadModelDb } from '../../projections/read-model-database';
 import { READ_MODEL_DB } from '../../projections/read-model-db.token';
 import { Connection, decodeCursor, pageSize, toConnection } from '../../shared/graphql/connection';
-import { CitizenPromise, PromiseStatus } from '../graphql/promise.types';
+import { CitizenPromise, Indicator, PromiseStatus } from '../graphql/promise.types';
+import { TargetPer } from '../commands/planned-activity.input';
 import { PromisesTable } from './promises.table';
 
 export interface PromiseFilter {
@@ -12,6 +13,9 @@ export interface PromiseFilter {
   /** Promises any of whose periods overlap this calendar year. */
   year?: number | null;
   status?: PromiseStatus | null;
+  agreementId?: string | null;
+  /** Only promises made public (the public view). */
+  publishedOnly?: boolean;
 }
 
 @Injectable()
@@ -19,8 +23,14 @@ export class PromiseQueries {
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
 
   async byId(id: string): Promise<CitizenPromise | null> {
-    const row = await this.db.selectFrom('promises').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? (await this.withDetails([row]))[0] : null;
+    return (await this.byIds([id])).get(id) ?? null;
+  }
+
+  /** Five queries however many ids (DataLoader batches land here). */
+  async byIds(ids: readonly string[]): Promise<Map<string, CitizenPromise>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('promises').selectAll().where('id', 'in', [...ids]).execute();
+    return new Map((await this.withDetails(rows)).map((p) => [p.id, p]));
   }
 
   /** In the order they were drafted; the cursor is that order. */
@@ -37,6 +47,8 @@ export class PromiseQueries {
       );
     }
     if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.agreementId) query = query.where('agreement_id', '=', filter.agreementId);
+    if (filter.publishedOnly) query = query.where('published_on', 'is not', null).where('status', '!=', 'Withdrawn');
     if (after) query = query.where('seq', '>', decodeCursor(after, 1)[0] as number);
     const rows = await query.orderBy('seq').limit(limit + 1).execute();
     const nodes = new Map((await this.withDetails(rows.slice(0, limit))).map((p) => [p.id, p]));
@@ -68,12 +80,21 @@ export class PromiseQueries {
           id: a.id,
           description: a.description,
           responsibleOrganisationIds: JSON.parse(a.responsible_organisation_ids) as string[],
+          target: a.target_quantity === null ? null : { quantity: Number(a.target_quantity), per: a.target_per as TargetPer, text: a.target_text ?? '' },
+          indicators: JSON.parse(a.indicators) as Indicator[],
+          promiseId: row.id,
+          currentPeriod: { from: row.period_from, to: row.period_to },
         })),
         partyIds: own(parties).map((p) => p.organisation_id),
         adoption: row.adopted_on
           ? { adoptedOn: row.adopted_on, place: row.adopted_place, signatories: JSON.parse(row.adopted_signatories ?? '[]') }
           : null,
         withdrawal: row.withdrawn_on ? { withdrawnOn: row.withdrawn_on, reason: row.withdrawal_reason ?? '' } : null,
+        publishedOn: row.published_on,
+        publicationChannels: JSON.parse(row.published_channels ?? '[]') as string[],
+        completedOn: row.completed_on,
+        assessmentId: row.assessment_id,
+        focusAreaIds: JSON.parse(row.focus_area_ids ?? '[]') as string[],
       };
     });
   }

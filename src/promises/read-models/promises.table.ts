@@ -15,6 +15,14 @@ export interface PromisesTable {
   withdrawal_reason: string | null;
   drafted_at: string;
   seq: number;
+  /** Set once published to citizens: only then does the public view show the promise. */
+  published_on: string | null;
+  /** JSON array of channel names */
+  published_channels: string | null;
+  completed_on: string | null;
+  /** The situation assessment whose focus areas the promise answers, and those focus area ids (JSON array). */
+  assessment_id: string | null;
+  focus_area_ids: string | null;
 }
 
 export interface PromisePartiesTable {
@@ -46,4 +54,10 @@ export interface PlannedActivitiesTable {
   responsible_organisation_ids: string;
   /** 0 when an extension replaced it with revised activities */
   current: number;
+  /** "at least three times a year": 3, 'Year', the words */
+  target_quantity: number | null;
+  target_per: string | null;
+  target_text: string | null;
+  /** JSON array of indicators { indicatorId, name, kind, unit, baseline, target, source } */
+  indicators: string;
 }

@@ -7,7 +7,8 @@ import { DomainError } from '../../../shared/domain/domain-error';
 import { agreementStream, organisationStream } from '../../../shared/streams';
 import { organisationDecider } from '../../../organisations/domain/organisation.decider';
 import { agreementDecider } from '../../domain/agreement.decider';
-import { AgreementParty } from '../../domain/agreement.events';
+import { PartyToDraft } from '../../domain/agreement.commands';
+import { PartyKind } from '../../domain/agreement.events';
 import { DraftAgreementInput } from './draft-agreement.input';
 
 export class DraftAgreementCommand {
@@ -26,7 +27,7 @@ export class DraftAgreementHandler implements ICommandHandler<DraftAgreementComm
 
   async execute({ input, context }: DraftAgreementCommand): Promise<string> {
     const agreementId = input.agreementId ?? deterministicUuid('agreement', context.commandId);
-    const parties = await Promise.all(input.partyIds.map((id) => this.party(id)));
+    const parties = await Promise.all(input.partyIds.map((id) => this.party(id, input)));
     await this.commands.run({
       streamName: agreementStream(agreementId),
       decider: agreementDecider,
@@ -40,7 +41,7 @@ export class DraftAgreementHandler implements ICommandHandler<DraftAgreementComm
   }
 
   /** Parties are checked against their own streams, never against a read model. */
-  private async party(organisationId: string): Promise<AgreementParty> {
+  private async party(organisationId: string, input: DraftAgreementInput): Promise<PartyToDraft> {
     const { state } = await this.executor.load(organisationStream(organisationId), organisationDecider);
     if (!state.registered) {
       throw new DomainError('UNKNOWN_ORGANISATION', `No registered organisation ${organisationId}`, {
@@ -48,6 +49,8 @@ export class DraftAgreementHandler implements ICommandHandler<DraftAgreementComm
         organisationId,
       });
     }
-    return { organisationId, kind: state.kind, name: state.name };
+    const requiredSignatoryRoles = input.signatorySets?.find((set) => set.organisationId === organisationId)?.roles ?? [];
+    // A region cannot be a party: the domain refuses the kind and says so.
+    return { organisationId, kind: state.kind as PartyKind, name: state.name, requiredSignatoryRoles };
   }
 }

@@ -23,7 +23,7 @@ export class SignAgreementHandler implements ICommandHandler<SignAgreementComman
       decider: agreementDecider,
       command: {
         type: 'SignAgreement',
-        data: { agreementId, partyOrganisationId, signatory: { name: signatoryName, title: signatoryTitle }, signedOn, place: place ?? null },
+        data: { agreementId, partyOrganisationId, signatory: { name: signatoryName, title: signatoryTitle, role: input.signatoryRole ?? null }, signedOn, place: place ?? null },
       },
       context,
     });

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { PERSON_ROLES } from '../../../organisations/domain/organisation-roles';
+import { PersonRole } from '../../../organisations/commands/appoint-person/appoint-person.input';
 import { CommandInput } from '../../../shared/graphql/command-input';
 import { IsEntityId, IsLocalDate, IsText } from '../../../shared/graphql/input-validators';
 
@@ -13,6 +15,10 @@ export class SignAgreementInput extends CommandInput {
   @IsNotEmpty()
   @IsText(200)
   signatoryTitle!: string;
+  @Field(() => PersonRole, { nullable: true, description: 'The role signed through; required when the party has a signatory set.' })
+  @IsOptional()
+  @IsIn(PERSON_ROLES)
+  signatoryRole?: PersonRole | null;
   @Field({ description: 'YYYY-MM-DD' }) @IsLocalDate() signedOn!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @IsText(200) place?: string | null;
 }

@@ -4,6 +4,8 @@ import { CommandRunner } from '../../../shared/commands/command-runner';
 import { deterministicUuid } from '../../../shared/commands/deterministic-id';
 import { organisationStream } from '../../../shared/streams';
 import { organisationDecider } from '../../domain/organisation.decider';
+import { CommandExecutor } from '../../../shared/commands/command-executor';
+import { organisationSnapshot } from '../organisation-snapshot';
 import { RegisterLocalPoliceAreaInput } from './register-local-police-area.input';
 
 export class RegisterLocalPoliceAreaCommand {
@@ -15,15 +17,19 @@ export class RegisterLocalPoliceAreaCommand {
 
 @CommandHandler(RegisterLocalPoliceAreaCommand)
 export class RegisterLocalPoliceAreaHandler implements ICommandHandler<RegisterLocalPoliceAreaCommand, string> {
-  constructor(private readonly commands: CommandRunner) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly executor: CommandExecutor,
+  ) {}
 
   async execute({ input, context }: RegisterLocalPoliceAreaCommand): Promise<string> {
     const organisationId = input.organisationId ?? deterministicUuid('organisation', context.commandId);
     const { name, policeDistrict, policeRegion } = input;
+    const parentDistrict = input.policeDistrictId ? await organisationSnapshot(this.executor, input.policeDistrictId) : null;
     await this.commands.run({
       streamName: organisationStream(organisationId),
       decider: organisationDecider,
-      command: { type: 'RegisterLocalPoliceArea', data: { organisationId, name, policeDistrict, policeRegion } },
+      command: { type: 'RegisterLocalPoliceArea', data: { organisationId, name, policeDistrict, policeRegion, parentDistrict } },
       context,
     });
     return organisationId;

@@ -13,4 +13,9 @@ export class RegisterLocalPoliceAreaInput extends CommandInput {
   @Field() @IsString() @IsNotEmpty() @IsText(200) name!: string;
   @Field({ description: 'Police district (polisområde), e.g. Jönköping.' }) @IsString() @IsNotEmpty() @IsText(200) policeDistrict!: string;
   @Field({ description: 'Police region, e.g. Öst.' }) @IsString() @IsNotEmpty() @IsText(200) policeRegion!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The registered police district (polisområde) it belongs to, when there is one.' })
+  @IsOptional()
+  @IsEntityId()
+  policeDistrictId?: string | null;
 }

@@ -1,12 +1,12 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CommandInput } from '../../../shared/graphql/command-input';
 import { IsEntityId, IsLocalDate, IsText } from '../../../shared/graphql/input-validators';
 import { ACTIVITY_KINDS } from '../../domain/promise.events';
 import { ActivityKind } from '../../graphql/promise.types';
 
-@InputType()
-export class LogActivityInput extends CommandInput {
+@InputType({ isAbstract: true })
+export abstract class ActivityFieldsInput extends CommandInput {
   @Field(() => ID) @IsEntityId() promiseId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Chosen by the caller, or derived from the command id.' })
@@ -36,4 +36,16 @@ export class LogActivityInput extends CommandInput {
   @IsOptional()
   @IsEntityId()
   plannedActivityId?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Hours spent, where known.' }) @IsOptional() @IsNumber() @Min(0) @Max(100000) hours?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Cost in SEK, where known.' }) @IsOptional() @IsNumber() @Min(0) @Max(1e9) cost?: number | null;
+}
+
+@InputType()
+export class LogActivityInput extends ActivityFieldsInput {}
+
+@InputType({ description: 'A new entry superseding an earlier one, with the reason; the original stays in the history.' })
+export class CorrectActivityInput extends ActivityFieldsInput {
+  @Field(() => ID, { description: 'The entry this one corrects.' }) @IsEntityId() correctsEntryId!: string;
+  @Field() @IsString() @IsText(5000) reason!: string;
 }
