@@ -7,7 +7,7 @@ import { rejectMalformedGraphqlBodies } from './shared/graphql/request-shape.hoo
 
 /** Builds the application (used by main.ts, the CLI and the end-to-end tests). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: config.HTTP_BODY_LIMIT_BYTES }), {
     logger: config.LOG_LEVEL === 'silent' ? false : undefined,
     abortOnError: false,
   });

@@ -1,5 +1,10 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsIn, Matches, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  getMetadataStorage, IsBoolean, IsIn, Matches, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, NotEquals, ValidateIf, validateSync,
+} from 'class-validator';
+
+/** Signs and verifies development tokens when no secret is configured (never accepted in production). */
+export const DEV_HS256_SECRET = 'samverkan-development-secret-do-not-use-in-production';
 
 /**
  * Every setting the service reads from the environment, with its default.
@@ -57,11 +62,97 @@ export class AppConfig {
   @Max(60000)
   READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 
-  /** Until sign-in exists, every command is recorded as done by this development actor. */
-  @IsString() @MinLength(1) DEV_ACTOR_USER_ID = 'dev-user';
-  @IsString() @MinLength(1) DEV_ACTOR_NAME = 'Development User';
-  @IsOptional() @IsString() DEV_ACTOR_ORGANISATION_ID?: string;
-  @IsString() @MinLength(1) DEV_ACTOR_ROLE = 'admin';
+  // ── Sign-in: Bearer JWTs (see src/auth). ──
+
+  /** An OIDC provider's JWKS endpoint: tokens signed with its asymmetric keys are accepted. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string;
+
+  /**
+   * Shared HS256 secret (development tokens, `samverkan token`). Outside production a
+   * built-in development secret is used when neither this nor AUTH_JWKS_URL is set;
+   * in production one of the two is required and the built-in secret is refused.
+   */
+  @ValidateIf((c: AppConfig) => c.AUTH_HS256_SECRET !== undefined || (c.NODE_ENV === 'production' && !c.AUTH_JWKS_URL))
+  @IsString({ message: 'AUTH_HS256_SECRET or AUTH_JWKS_URL is required in production' })
+  @MinLength(32, { message: 'AUTH_HS256_SECRET must be at least 32 characters' })
+  @NotEquals(DEV_HS256_SECRET, { message: 'AUTH_HS256_SECRET must not be the built-in development secret' })
+  AUTH_HS256_SECRET?: string;
+
+  @IsString() @MinLength(1) AUTH_ISSUER = 'samverkan-dev';
+  @IsString() @MinLength(1) AUTH_AUDIENCE = 'samverkan';
+
+  /** Tolerated clock difference for `exp`/`nbf`/`iat`, in seconds. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  AUTH_CLOCK_SKEW_SECONDS = 30;
+
+  /** Where the claims live in the token; dotted paths reach nested claims (Keycloak: `realm_access.roles`). */
+  @IsString() @MinLength(1) AUTH_NAME_CLAIM = 'name';
+  @IsString() @MinLength(1) AUTH_ORGANISATION_CLAIM = 'org';
+  @IsString() @MinLength(1) AUTH_ROLES_CLAIM = 'roles';
+
+  // ── GraphQL hardening (see src/shared/graphql/hardening). ──
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  HTTP_BODY_LIMIT_BYTES = 512 * 1024;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(2) @Max(100)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(0) @Max(1000)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  /** Estimated fields a query may return: each field counts 1, and a page multiplies what is under it by `first`. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(10)
+  GRAPHQL_MAX_COST = 50_000;
+
+  /** Operations in one batched request (a JSON array body). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1) @Max(100)
+  GRAPHQL_MAX_BATCH = 10;
+
+  /** Rate limits per user (per IP when anonymous), counted in fixed windows. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  RATE_LIMIT_MUTATIONS = 300;
+
+  /** Queries the access policy marks expensive (long lists, history). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  RATE_LIMIT_EXPENSIVE_QUERIES = 300;
+
+  // ── Integrity proof (src/audit/integrity). ──
+
+  /** Sign a checkpoint over the hash chain after this many new events... */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  INTEGRITY_CHECKPOINT_EVERY_EVENTS = 1000;
+
+  /** ...or after this many minutes, if anything new was chained. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  INTEGRITY_CHECKPOINT_EVERY_MINUTES = 60;
+
+  /**
+   * Ed25519 private key that signs checkpoints: PEM, or base64 of PKCS#8 DER. Required in
+   * production; elsewhere one is generated once and kept in DATA_DIR/integrity-signing-key.pem.
+   */
+  @ValidateIf((c: AppConfig) => c.INTEGRITY_SIGNING_KEY !== undefined || c.NODE_ENV === 'production')
+  @IsString()
+  @MinLength(1, { message: 'INTEGRITY_SIGNING_KEY is required in production' })
+  INTEGRITY_SIGNING_KEY?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

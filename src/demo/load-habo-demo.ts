@@ -1,6 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { deterministicUuid } from '../shared/commands/deterministic-id';
+import { DevTokenIssuer } from '../auth/dev-token-issuer';
 import { graphqlInject } from './graphql-client';
+import { haboUser, HaboUser } from './habo-demo-users';
 import {
   HABO_ACTIVITIES, HABO_EXTENSION_REASON, HABO_FOCUS_AREAS, HABO_IDS, HABO_LOGGED_ACTIVITIES,
   HABO_PROMISE_TITLE, HABO_RATIONALE, HABO_SIGNATORIES,
@@ -16,16 +18,18 @@ const mutation = (name: string, inputType: string) =>
  */
 export async function loadHaboDemo(app: NestFastifyApplication): Promise<void> {
   let step = 0;
-  const send = (name: string, inputType: string, input: Record<string, unknown>) =>
-    graphqlInject(app, mutation(name, inputType), { input: { ...input, commandId: deterministicUuid('habo-demo', String(step++)) } });
+  // Each step is sent by the person who would do it, with a development token (see habo-demo-users.ts).
+  const issuer = app.get(DevTokenIssuer);
+  const send = async (as: HaboUser, name: string, inputType: string, input: Record<string, unknown>) =>
+    graphqlInject(app, mutation(name, inputType), { input: { ...input, commandId: deterministicUuid('habo-demo', String(step++)) } }, await issuer.issue(haboUser(as)));
   const { police, municipality, agreement, promise } = HABO_IDS;
 
-  await send('registerLocalPoliceArea', 'RegisterLocalPoliceAreaInput', {
+  await send('admin', 'registerLocalPoliceArea', 'RegisterLocalPoliceAreaInput', {
     organisationId: police, name: 'Lokalpolisområde Södra Vätterbygden', policeDistrict: 'Jönköping', policeRegion: 'Öst',
   });
-  await send('registerMunicipality', 'RegisterMunicipalityInput', { organisationId: municipality, name: 'Habo kommun', municipalityCode: '0643' });
+  await send('admin', 'registerMunicipality', 'RegisterMunicipalityInput', { organisationId: municipality, name: 'Habo kommun', municipalityCode: '0643' });
   // "... teckna en ny samverkansöverenskommelse inför 2016. Denna överenskommelse kommer att gälla tills vidare."
-  await send('draftAgreement', 'DraftAgreementInput', {
+  await send('municipalityCoordinator', 'draftAgreement', 'DraftAgreementInput', {
     agreementId: agreement,
     title: 'Samverkansöverenskommelse mellan Habo kommun och Lokalpolisområde Södra Vätterbygden',
     partyIds: [police, municipality],
@@ -33,23 +37,26 @@ export async function loadHaboDemo(app: NestFastifyApplication): Promise<void> {
     validTo: null,
   });
   // The document gives no signing date for the agreement; "inför 2016" is all it says.
-  for (const signatory of [HABO_SIGNATORIES.police, HABO_SIGNATORIES.municipality]) {
-    await send('signAgreement', 'SignAgreementInput', {
+  for (const [signer, signatory] of [['policeSignatory', HABO_SIGNATORIES.police], ['municipalitySignatory', HABO_SIGNATORIES.municipality]] as const) {
+    await send(signer, 'signAgreement', 'SignAgreementInput', {
       agreementId: agreement, partyOrganisationId: signatory.organisationId,
       signatoryName: signatory.name, signatoryTitle: signatory.title, signedOn: '2015-12-15', place: 'Habo',
     });
   }
-  await send('draftPromise', 'DraftPromiseInput', {
+  await send('municipalityCoordinator', 'draftPromise', 'DraftPromiseInput', {
     promiseId: promise, agreementId: agreement, title: HABO_PROMISE_TITLE, periodFrom: '2016-01-01', periodTo: '2016-12-31',
     rationale: HABO_RATIONALE, focusAreas: HABO_FOCUS_AREAS, plannedActivities: HABO_ACTIVITIES,
   });
-  await send('adoptPromise', 'AdoptPromiseInput', {
+  // The municipality's signatory records the joint signing in Habo, where both signed.
+  await send('municipalitySignatory', 'adoptPromise', 'AdoptPromiseInput', {
     promiseId: promise, adoptedOn: '2016-12-06', place: 'Habo', signatories: [HABO_SIGNATORIES.police, HABO_SIGNATORIES.municipality],
   });
-  await send('extendPromise', 'ExtendPromiseInput', {
+  await send('municipalityCoordinator', 'extendPromise', 'ExtendPromiseInput', {
     promiseId: promise, newPeriodFrom: '2017-01-01', newPeriodTo: '2017-12-31', reason: HABO_EXTENSION_REASON,
   });
-  for (const entry of HABO_LOGGED_ACTIVITIES) await send('logActivity', 'LogActivityInput', { promiseId: promise, ...entry });
+  for (const entry of HABO_LOGGED_ACTIVITIES) {
+    await send(entry.responsibleOrganisationId === police ? 'policeCoordinator' : 'municipalityCoordinator', 'logActivity', 'LogActivityInput', { promiseId: promise, ...entry });
+  }
 }
 
 export const FIRST_QUERY = `{

@@ -1,5 +1,5 @@
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, TestClient } from '../support/test-app';
 import { HABO_IDS } from '../../src/demo/habo-seed';
 import { loadHaboDemo } from '../../src/demo/load-habo-demo';
 
@@ -9,17 +9,20 @@ import { loadHaboDemo } from '../../src/demo/load-habo-demo';
  */
 describe('bad input over GraphQL/HTTP', () => {
   let t: TestApp;
+  /** Habo's coordinator, who may send these commands: what is refused here is the input, not the caller. */
+  let coordinator: TestClient;
   let store: EventStore;
   beforeAll(async () => {
     t = await startTestApp();
+    coordinator = t.as('coordinator', HABO_IDS.municipality);
     await loadHaboDemo(t.app);
     store = t.app.get(EVENT_STORE);
   });
   afterAll(() => t.close());
 
-  async function expectRejected(query: string, variables: Record<string, unknown>, code: string, field?: string) {
+  async function expectRejected(query: string, variables: Record<string, unknown>, code: string, field?: string, as: TestClient = coordinator) {
     const before = await store.headPosition();
-    const response = await t.gql(query, variables);
+    const response = await as.gql(query, variables);
     expect(response.status).toBeLessThan(500);
     expect(response.errors?.[0]?.extensions?.code).toBe(code);
     if (field) expect(response.errors?.[0]?.extensions?.fields).toContain(field);
@@ -69,6 +72,7 @@ describe('bad input over GraphQL/HTTP', () => {
         { i: { name: 'Ingenstans', municipalityCode: '12a4' } },
         'BAD_USER_INPUT',
         'municipalityCode',
+        t,
       );
     });
 
@@ -88,20 +92,24 @@ describe('bad input over GraphQL/HTTP', () => {
         `mutation($i: SignAgreementInput!) { signAgreement(input: $i) { id } }`,
         { i: { agreementId: HABO_IDS.agreement, partyOrganisationId: HABO_IDS.police, signatoryName: 'Någon Annan', signatoryTitle: 'Chef', signedOn: '2016-01-02' } },
         'ALREADY_SIGNED',
+        undefined,
+        t.as('signatory', HABO_IDS.police),
       );
     });
 
-    it('signing for an organisation that is not a party → NOT_A_PARTY', async () => {
+    it('signing for an organisation that is not a party → FORBIDDEN (authorization refuses before the domain would say NOT_A_PARTY)', async () => {
       await t.ok(`mutation { registerMunicipality(input: { organisationId: "jonkoping", name: "Jönköpings kommun", municipalityCode: "0680" }) { id } }`);
       await expectRejected(
         `mutation($i: SignAgreementInput!) { signAgreement(input: $i) { id } }`,
         { i: { agreementId: HABO_IDS.agreement, partyOrganisationId: 'jonkoping', signatoryName: 'X', signatoryTitle: 'Y', signedOn: '2016-01-02' } },
-        'NOT_A_PARTY',
+        'FORBIDDEN',
+        undefined,
+        t.as('signatory', 'jonkoping'),
       );
     });
 
     it('logging on a withdrawn promise → PROMISE_NOT_ACTIVE, and a withdrawn promise cannot be extended', async () => {
-      await t.ok(`mutation { withdrawPromise(input: { promiseId: "${HABO_IDS.promise}", withdrawnOn: "2017-10-01", reason: "Test" }) { status } }`);
+      await coordinator.ok(`mutation { withdrawPromise(input: { promiseId: "${HABO_IDS.promise}", withdrawnOn: "2017-10-01", reason: "Test" }) { status } }`);
       await expectRejected(LOG, { i: validEntry }, 'PROMISE_NOT_ACTIVE');
       await expectRejected(
         `mutation($i: ExtendPromiseInput!) { extendPromise(input: $i) { id } }`,

@@ -40,7 +40,9 @@ export async function walkHaboStory(t: TestApp, suffix = ''): Promise<void> {
   expect(orgs.organisations.edges.map((e: any) => e.node).filter((o: any) => o.id === municipality)).toEqual([{ id: municipality, name: 'Habo kommun', municipalityCode: '0643' }]);
   expect(orgs.organisations.edges.map((e: any) => e.node.id)).not.toContain(police);
 
-  const drafted = await t.ok(`mutation($i: DraftAgreementInput!) { draftAgreement(input: $i) { ${AGREEMENT_FIELDS} } }`, {
+  // Each step is sent by a person who may take it (registration above: the default admin token).
+  const coordinator = t.as('coordinator', municipality);
+  const drafted = await coordinator.ok(`mutation($i: DraftAgreementInput!) { draftAgreement(input: $i) { ${AGREEMENT_FIELDS} } }`, {
     i: { agreementId: agreement, title: 'Samverkansöverenskommelse Habo', partyIds: [police, municipality], validFrom: '2016-01-01' },
   });
   expect(drafted.draftAgreement).toMatchObject({ status: 'Draft', validTo: null, activatedOn: null });
@@ -50,7 +52,7 @@ export async function walkHaboStory(t: TestApp, suffix = ''): Promise<void> {
   ]);
 
   const sign = (s: { name: string; title: string; organisationId: string }) =>
-    t.ok(`mutation($i: SignAgreementInput!) { signAgreement(input: $i) { ${AGREEMENT_FIELDS} } }`, {
+    t.as('signatory', s.organisationId).ok(`mutation($i: SignAgreementInput!) { signAgreement(input: $i) { ${AGREEMENT_FIELDS} } }`, {
       i: { agreementId: agreement, partyOrganisationId: s.organisationId, signatoryName: s.name, signatoryTitle: s.title, signedOn: '2015-12-15', place: 'Habo' },
     });
   expect((await sign(signatories.police)).signAgreement.status).toBe('Draft');
@@ -58,19 +60,19 @@ export async function walkHaboStory(t: TestApp, suffix = ''): Promise<void> {
   expect(active).toMatchObject({ status: 'Active', activatedOn: '2015-12-15' });
   expect(active.parties[0].signature).toEqual({ signatoryName: 'Fredrik Lindfors', signatoryTitle: HABO_SIGNATORIES.police.title, signedOn: '2015-12-15', place: 'Habo' });
 
-  const draftedPromise = await t.ok(`mutation($i: DraftPromiseInput!) { draftPromise(input: $i) { ${PROMISE_FIELDS} } }`, {
+  const draftedPromise = await coordinator.ok(`mutation($i: DraftPromiseInput!) { draftPromise(input: $i) { ${PROMISE_FIELDS} } }`, {
     i: { promiseId: promise, agreementId: agreement, title: HABO_PROMISE_TITLE, periodFrom: '2016-01-01', periodTo: '2016-12-31', rationale: HABO_RATIONALE, focusAreas: HABO_FOCUS_AREAS, plannedActivities: activities },
   });
   expect(draftedPromise.draftPromise).toMatchObject({ status: 'Draft', agreementId: agreement, focusAreas: HABO_FOCUS_AREAS, partyIds: expect.arrayContaining([police, municipality]) });
   expect(draftedPromise.draftPromise.plannedActivities).toHaveLength(5);
 
-  const adopted = await t.ok(`mutation($i: AdoptPromiseInput!) { adoptPromise(input: $i) { ${PROMISE_FIELDS} } }`, {
+  const adopted = await t.as('signatory', municipality).ok(`mutation($i: AdoptPromiseInput!) { adoptPromise(input: $i) { ${PROMISE_FIELDS} } }`, {
     i: { promiseId: promise, adoptedOn: '2016-12-06', place: 'Habo', signatories: [signatories.police, signatories.municipality] },
   });
   expect(adopted.adoptPromise.status).toBe('Adopted');
   expect(adopted.adoptPromise.adoption).toEqual({ adoptedOn: '2016-12-06', place: 'Habo', signatories: [signatories.police, signatories.municipality] });
 
-  const extended = await t.ok(`mutation($i: ExtendPromiseInput!) { extendPromise(input: $i) { ${PROMISE_FIELDS} } }`, {
+  const extended = await coordinator.ok(`mutation($i: ExtendPromiseInput!) { extendPromise(input: $i) { ${PROMISE_FIELDS} } }`, {
     i: { promiseId: promise, newPeriodFrom: '2017-01-01', newPeriodTo: '2017-12-31', reason: HABO_EXTENSION_REASON },
   });
   expect(extended.extendPromise.status).toBe('Extended');
@@ -80,7 +82,7 @@ export async function walkHaboStory(t: TestApp, suffix = ''): Promise<void> {
   ]);
 
   for (const entry of logged) {
-    const logged = await t.ok(`mutation($i: LogActivityInput!) { logActivity(input: $i) { id date kind count outcome plannedActivityId } }`, { i: { promiseId: promise, ...entry } });
+    const logged = await t.as('coordinator', entry.responsibleOrganisationId).ok(`mutation($i: LogActivityInput!) { logActivity(input: $i) { id date kind count outcome plannedActivityId } }`, { i: { promiseId: promise, ...entry } });
     expect(logged.logActivity).toEqual({ id: entry.entryId, date: entry.date, kind: entry.kind, count: entry.count, outcome: entry.outcome, plannedActivityId: entry.plannedActivityId });
   }
 

@@ -12,6 +12,7 @@ import { rebuildReadModels } from '../../src/projections/rebuild';
 import { HABO_IDS } from '../../src/demo/habo-seed';
 import { loadHaboDemo } from '../../src/demo/load-habo-demo';
 import { startTestApp, TestApp } from '../support/test-app';
+import * as story from '../e2e/full-year-story';
 import { dumpReadModels } from '../support/read-model-dump';
 
 describe('projections', () => {
@@ -26,12 +27,16 @@ describe('projections', () => {
     for (let i = 0; i < 1200; i++) {
       const day = String((i % 28) + 1).padStart(2, '0');
       const month = String((i % 12) + 1).padStart(2, '0');
-      await t.ok(`mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`, {
+      await t.as('coordinator', HABO_IDS.police).ok(`mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`, {
         i: { promiseId: HABO_IDS.promise, date: `2017-${month}-${day}`, kind: 'SafetyWalk', responsibleOrganisationId: HABO_IDS.police, count: 1 + (i % 3), notes: `walk ${i}` },
       });
     }
-    await t.ok(`mutation { withdrawPromise(input: { promiseId: "${HABO_IDS.promise}", withdrawnOn: "2017-12-01", reason: "Ersatt" }) { id } }`);
-  });
+    // The whole lifecycle (issue 4): every other event type, corrections and follow-ups included.
+    for (const step of [story.setUpOrganisations, story.signAgreement, story.assess, story.adoptAndPublish, story.carryOutTheYear, story.reportAndExtend, story.reviseTheAgreement, story.endTheStory]) {
+      await step(t);
+    }
+    await t.as('coordinator', HABO_IDS.police).ok(`mutation { withdrawPromise(input: { promiseId: "${HABO_IDS.promise}", withdrawnOn: "2017-12-01", reason: "Ersatt" }) { id } }`);
+  }, 240_000); // 1,200 mutations over HTTP, then the lifecycle story
   afterAll(() => t.close());
 
   it('a rebuild from the events produces exactly the rows live projection did', async () => {
@@ -43,7 +48,8 @@ describe('projections', () => {
       const count = await rebuildReadModels(t.app.get<EventStore>(EVENT_STORE), rebuilt, applier);
       expect(count).toBeGreaterThan(1200);
       const replayed = await dumpReadModels(rebuilt, applier);
-      expect(replayed.activity_log).toHaveLength(1205);
+      expect(replayed.activity_log).toHaveLength(1205 + 5);
+      expect(replayed.follow_ups.length + replayed.agreement_versions.length + replayed.assessment_items.length).toBeGreaterThan(0);
       expect(replayed).toEqual(live);
     } finally {
       await rebuilt.destroy();

@@ -14,7 +14,7 @@ describe('contention: concurrent signatures on one agreement', () => {
     for (const [i, id] of MUNICIPALITIES.entries()) {
       await t.ok(`mutation($i: RegisterMunicipalityInput!) { registerMunicipality(input: $i) { id } }`, { i: { organisationId: id, name: id, municipalityCode: CODES[i] } });
     }
-    await t.ok(`mutation($i: DraftAgreementInput!) { draftAgreement(input: $i) { id } }`, {
+    await t.as('coordinator', HABO_IDS.police).ok(`mutation($i: DraftAgreementInput!) { draftAgreement(input: $i) { id } }`, {
       i: { agreementId: 'so-many', title: 'Flera kommuner', partyIds: [HABO_IDS.police, ...MUNICIPALITIES], validFrom: '2023-01-01' },
     });
   });
@@ -26,7 +26,7 @@ describe('contention: concurrent signatures on one agreement', () => {
     const attempts = parties.flatMap((party) =>
       [1, 2, 3, 4].map((n) => ({ party, input: { agreementId: 'so-many', partyOrganisationId: party, signatoryName: `Signatory ${n}`, signatoryTitle: 'Chef', signedOn: '2023-02-01' } })),
     );
-    const results = await Promise.all(attempts.map((a) => t.gql(SIGN, { i: a.input })));
+    const results = await Promise.all(attempts.map((a) => t.as('signatory', a.party).gql(SIGN, { i: a.input })));
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK');
     expect(codes.filter((c) => !['OK', 'ALREADY_SIGNED', 'CONFLICT'].includes(c))).toEqual([]);
     expect(codes.filter((c) => c === 'OK')).toHaveLength(parties.length);

@@ -18,7 +18,7 @@ const CLIENTS = 8;
 const LOG = `mutation($i: LogActivityInput!) { logActivity(input: $i) { id } }`;
 
 /** Sends LogActivity from several clients until stopped; returns the entry ids the service acknowledged. */
-function loadGenerator(url: string) {
+function loadGenerator(url: string, token: string) {
   const acknowledged: string[] = [];
   let running = true;
   const client = async () => {
@@ -27,7 +27,7 @@ function loadGenerator(url: string) {
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: LOG, variables: { i: { promiseId: HABO_IDS.promise, entryId, date: '2017-08-01', kind: 'SafetyWalk', responsibleOrganisationId: HABO_IDS.police, count: 1 } } }),
         });
         const body = (await response.json()) as { data?: { logActivity?: { id: string } } };
@@ -48,12 +48,14 @@ describe('crash: SIGKILL while serving mutations', () => {
   it('keeps every acknowledged command, and the read models catch up to equal a rebuild', async () => {
     const setup = await startTestApp({}, dataDir);
     await loadHaboDemo(setup.app);
+    // The service processes use the same development secret, so this token is valid there too.
+    const token = await setup.token('coordinator', HABO_IDS.police);
     await setup.close({ keepData: true });
 
     const acknowledged: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const service = await startServiceProcess({ DATA_DIR: dataDir });
-      const load = loadGenerator(service.url);
+      const load = loadGenerator(service.url, token);
       await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 700));
       await service.kill();
       await load.stop();

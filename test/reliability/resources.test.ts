@@ -25,7 +25,7 @@ describe('resources', () => {
       const notes = 'n'.repeat(9_000); // large entries fill the 1 MiB cap in about a hundred commands
       for (let i = 0; i < 1000 && !refusal; i++) {
         const entryId = randomUUID();
-        const response = await t.gql(LOG, { i: { promiseId: HABO_IDS.promise, entryId, date: '2017-08-01', kind: 'Other', responsibleOrganisationId: HABO_IDS.police, count: 1, notes } });
+        const response = await t.as('coordinator', HABO_IDS.police).gql(LOG, { i: { promiseId: HABO_IDS.promise, entryId, date: '2017-08-01', kind: 'Other', responsibleOrganisationId: HABO_IDS.police, count: 1, notes } });
         if (response.errors) refusal = response.errors[0];
         else acknowledged.push(entryId);
       }

@@ -1,9 +1,11 @@
-/** Who runs a command; from configuration until sign-in exists, then from the verified token. */
+/** Who runs a command: always from the verified token, never from the command's input. */
 export interface Actor {
   userId: string;
   displayName: string;
   organisationId: string | null;
+  /** The first of `roles` (kept for readers of older metadata that name one role). */
   role: string;
+  roles: string[];
 }
 
 /** Everything a command carries besides its own data: ids, time and the actor, recorded in each event's metadata. */

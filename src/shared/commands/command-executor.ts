@@ -22,6 +22,8 @@ export interface ExecuteRequest<C, E extends DomainEvent, S> {
   decider: Decider<C, E, S>;
   command: C & { type: string };
   context: CommandContext;
+  /** Throws to refuse the command, given the state folded from the stream (see CommandAuthorizer). */
+  authorize: (state: S) => void;
 }
 
 /** What deciding produced: an answer, an append on its way to disk, or an earlier run of this same command still on its way. */
@@ -76,6 +78,7 @@ export class CommandExecutor {
   private async decide<C, E extends DomainEvent, S>(request: ExecuteRequest<C, E, S>): Promise<Decided> {
     const { streamName, decider, command, context } = request;
     const loaded = await this.loader.load(streamName, decider);
+    request.authorize(loaded.state);
     const applied = loaded.appliedCommands.get(context.commandId);
     if (applied?.position instanceof Promise) return { sameCommandPending: applied.position };
     if (applied) return { outcome: { streamName, position: applied.position, alreadyApplied: true } };

@@ -1,7 +1,10 @@
 import mercurius from 'mercurius';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { ErrorCode } from './graphql-errors';
 
-type JsonError = { message: string; extensions?: Record<string, unknown> };
+type JsonError = { message: string; extensions?: Record<string, unknown>; locations?: unknown; path?: unknown };
+type Formatter = typeof mercurius.defaultErrorFormatter;
 
 /**
  * Errors graphql-js raises before a resolver runs (a missing required field, a
@@ -9,8 +12,8 @@ type JsonError = { message: string; extensions?: Record<string, unknown> };
  * them one: input problems become BAD_USER_INPUT naming the field, the rest
  * GRAPHQL_VALIDATION_FAILED, so every error a client sees is typed.
  */
-export const errorFormatter: typeof mercurius.defaultErrorFormatter = (execution, context) => {
-  const formatted = mercurius.defaultErrorFormatter(execution, context);
+export const errorFormatter: Formatter = (execution, context) => {
+  const formatted = mercurius.defaultErrorFormatter({ ...execution, errors: execution.errors.map(withTransportCode) }, context);
   const errors = (formatted.response.errors ?? []) as JsonError[];
   for (const error of errors) {
     if (error.extensions?.code) continue;
@@ -43,4 +46,48 @@ function inputFieldOf(message: string): string | null {
   if (qualified) return qualified[1];
   const variable = /Variable "\$(\w+)"/.exec(message);
   return variable ? variable[1] : null;
+}
+
+/** Errors Fastify or Mercurius raise before GraphQL runs, by their own codes: the client gets a stable code instead. */
+const TRANSPORT_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  MER_ERR_GQL_CSRF_PREVENTION: 'CSRF_REJECTED',
+};
+
+function withTransportCode(error: GraphQLError): GraphQLError {
+  const original = error.originalError as (Error & { code?: string }) | undefined;
+  const code = original?.code ? TRANSPORT_CODES[original.code] : undefined;
+  if (!code || error.extensions?.code) return error;
+  return new GraphQLError(error.message, { originalError: original, extensions: { ...error.extensions, code } });
+}
+
+/** Codes whose messages are written for clients; anything else may carry internals. */
+const INTERNAL_CODES = new Set<unknown>([ErrorCode.INTERNAL, ErrorCode.STORE_UNAVAILABLE, undefined]);
+
+/**
+ * The formatter for this service: typed errors as above; a rate-limited
+ * request answers 429; and with `maskInternals` (production) an internal
+ * error shows only its code and a correlation id, while the log keeps the
+ * message under the same id for the operator.
+ */
+export function createErrorFormatter(options: { maskInternals: boolean }): Formatter {
+  return (execution, context) => {
+    const formatted = errorFormatter(execution, context);
+    const errors = (formatted.response.errors ?? []) as JsonError[];
+    const ctx = context as unknown as { correlationId?: string; reply?: { log?: { error(o: object, m: string): void }; request?: { id?: string } } };
+    let correlationId = ctx.correlationId;
+    for (const error of errors) {
+      if (!INTERNAL_CODES.has(error.extensions?.code)) continue;
+      correlationId ??= ctx.reply?.request?.id ?? randomUUID();
+      ctx.reply?.log?.error({ correlationId, error: error.message, path: error.path }, 'GraphQL request failed');
+      error.extensions = { ...error.extensions, code: error.extensions?.code ?? ErrorCode.INTERNAL, correlationId };
+      if (options.maskInternals) {
+        error.message = `Internal server error (correlation id ${correlationId})`;
+        error.extensions = { code: error.extensions.code, correlationId };
+      }
+    }
+    const statusCode = errors.length > 0 && errors.every((e) => e.extensions?.code === 'RATE_LIMITED') && !formatted.response.data ? 429 : formatted.statusCode;
+    return { ...formatted, statusCode };
+  };
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
-import { GqlExceptionFilter } from '@nestjs/graphql';
+import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../domain/domain-error';
 import { ConcurrencyConflictError } from '../commands/concurrency-conflict.error';
@@ -15,17 +15,24 @@ import { conflictError, domainError, ErrorCode } from './graphql-errors';
 export class GraphqlExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
-  catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
+  catch(exception: unknown, host: ArgumentsHost): GraphQLError {
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof DomainError) return domainError(exception);
     if (exception instanceof ConcurrencyConflictError) return conflictError(exception);
     if (exception instanceof StoreUnavailableError) {
-      this.logger.error(exception.message);
+      this.logger.error(`[correlation id ${correlationIdOf(host)}] ${exception.message}`);
       return new GraphQLError(`The event store is unavailable: ${exception.message}`, {
         extensions: { code: ErrorCode.STORE_UNAVAILABLE },
       });
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // The client sees only the code and this correlation id (see createErrorFormatter); the operator finds the rest here.
+    const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+    this.logger.error(`[correlation id ${correlationIdOf(host)}] ${detail}`);
     return new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL } });
   }
+}
+
+function correlationIdOf(host: ArgumentsHost): string {
+  if (host.getType<string>() !== 'graphql') return 'none';
+  return GqlArgumentsHost.create(host).getContext<{ correlationId?: string }>()?.correlationId ?? 'none';
 }

@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AppConfig } from '../config/app-config';
+import { CommandAuthorizer } from '../shared/commands/command-authorizer';
+import { AccessGuard } from './access.guard';
+import { authSettings } from './auth-settings';
+import { DevTokenIssuer } from './dev-token-issuer';
+import { ReadModelPartyLookup } from './party-lookup';
+import { PolicyCommandAuthorizer } from './policy-command-authorizer';
+import { RateLimiter } from './rate-limiter';
+import { VisibilityInterceptor } from './visibility.interceptor';
+
+/**
+ * Sign-in and authorization: the access guard and visibility filter on every
+ * resolver, the command authorizer on the write path, rate limits, and the
+ * development token issuer. Global, so the write path (InfrastructureModule)
+ * finds its CommandAuthorizer.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: DevTokenIssuer, inject: [AppConfig], useFactory: (config: AppConfig) => new DevTokenIssuer(authSettings(config)) },
+    { provide: CommandAuthorizer, useClass: PolicyCommandAuthorizer },
+    RateLimiter,
+    ReadModelPartyLookup,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: VisibilityInterceptor },
+  ],
+  exports: [DevTokenIssuer, CommandAuthorizer, RateLimiter],
+})
+export class AuthModule {}
