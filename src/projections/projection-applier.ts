@@ -4,6 +4,9 @@ import { saveCheckpoint } from './checkpoint';
 import { Projection, ReadModelTransaction } from './projection';
 import { ReadModelSchema } from './read-model-schema';
 
+/** In `Projection.handles`: every event, whatever its type (the audit log). */
+export const EVERY_EVENT = '*';
+
 /**
  * Applies a batch of events to every interested projection and moves the
  * checkpoint, all in one transaction. Shared by the live runner and rebuilds,
@@ -17,7 +20,8 @@ export class ProjectionApplier {
     private readonly clock: () => Date = () => new Date(),
   ) {
     for (const projection of projections) {
-      for (const type of projection.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), projection]);
+      const types = projection.handles.includes(EVERY_EVENT) ? [EVERY_EVENT] : projection.handles;
+      for (const type of types) this.byType.set(type, [...(this.byType.get(type) ?? []), projection]);
     }
   }
 
@@ -36,6 +40,7 @@ export class ProjectionApplier {
   private async applyInOrder(trx: ReadModelTransaction, batch: readonly RecordedEvent[]): Promise<void> {
     for (const event of batch) {
       for (const projection of this.byType.get(event.type) ?? []) await projection.apply(trx, event);
+      for (const projection of this.byType.get(EVERY_EVENT) ?? []) await projection.apply(trx, event);
     }
   }
 
@@ -43,7 +48,7 @@ export class ProjectionApplier {
   private async applyByProjection(trx: ReadModelTransaction, batch: readonly RecordedEvent[]): Promise<void> {
     for (const projection of this.projections) {
       const handled = new Set(projection.handles);
-      const events = batch.filter((event) => handled.has(event.type));
+      const events = handled.has(EVERY_EVENT) ? batch : batch.filter((event) => handled.has(event.type));
       if (events.length === 0) continue;
       if (projection.applyBatch) await projection.applyBatch(trx, events);
       else for (const event of events) await projection.apply(trx, event);

@@ -27,6 +27,8 @@ export function openSqliteReadModels(file: string): ReadModelDb {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
+  // Index pages of the big tables (audit log, activity log) stay in memory: 64 MiB instead of 2.
+  database.pragma('cache_size = -65536');
   return new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 

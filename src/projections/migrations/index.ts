@@ -1,9 +1,13 @@
 import { Migration, MigrationProvider } from 'kysely';
 import * as backbone from './001-backbone';
+import * as lifecycle from './002-lifecycle';
+import * as audit from './050-audit';
 
 /** Versioned read-model migrations, in order. Never edit a released one: add the next. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-backbone': backbone,
+  '002-lifecycle': lifecycle,
+  '050-audit': audit,
 };
 
 export const migrationProvider: MigrationProvider = {

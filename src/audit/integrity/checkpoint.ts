@@ -1,0 +1,62 @@
+import { JsonObject } from '../../event-store/event-store.port';
+import { canonicalJson } from './canonical-json';
+import { PublicSigningKey, SigningKey, verifySignature } from './signing-key';
+
+/** Checkpoints are events in the store itself: part of history, chained like any event, on every adapter. */
+export const CHECKPOINT_STREAM = 'integrity-checkpoints';
+export const CHECKPOINT_EVENT_TYPE = 'IntegrityCheckpointRecorded';
+
+/** The signed statement: "the chain's first `count` events end in `head`, the last of them at `position`". */
+export interface CheckpointClaim {
+  readonly count: bigint;
+  readonly position: string;
+  readonly eventId: string;
+  readonly head: string;
+  readonly signedAt: string;
+}
+
+export interface SignedCheckpoint extends CheckpointClaim {
+  readonly keyId: string;
+  readonly algorithm: 'Ed25519';
+  readonly signature: string;
+}
+
+const STATEMENT = 'samverkan-integrity-checkpoint/v1';
+
+/** What is signed: the claim and the key id, canonically encoded, with a statement tag so the bytes mean nothing else. */
+function signedMessage(claim: CheckpointClaim, keyId: string): string {
+  const { count, position, eventId, head, signedAt } = claim;
+  return canonicalJson({ statement: STATEMENT, algorithm: 'Ed25519', keyId, count, position, eventId, head, signedAt });
+}
+
+export function signCheckpoint(claim: CheckpointClaim, key: SigningKey): SignedCheckpoint {
+  const keyId = key.publicKey.keyId;
+  return { ...claim, keyId, algorithm: 'Ed25519', signature: key.sign(signedMessage(claim, keyId)) };
+}
+
+export function checkpointSignatureValid(checkpoint: SignedCheckpoint, key: PublicSigningKey): boolean {
+  return checkpoint.keyId === key.keyId && verifySignature(key, signedMessage(checkpoint, key.keyId), checkpoint.signature);
+}
+
+export function checkpointToData(c: SignedCheckpoint): JsonObject {
+  const { position, eventId, head, signedAt, keyId, algorithm, signature } = c;
+  return { count: c.count.toString(), position, eventId, head, signedAt, keyId, algorithm, signature };
+}
+
+export function checkpointFromData(data: JsonObject): SignedCheckpoint {
+  const text = (key: string): string => {
+    const value = data[key];
+    if (typeof value !== 'string') throw new Error(`Checkpoint field ${key} is missing`);
+    return value;
+  };
+  return {
+    count: BigInt(text('count')),
+    position: text('position'),
+    eventId: text('eventId'),
+    head: text('head'),
+    signedAt: text('signedAt'),
+    keyId: text('keyId'),
+    algorithm: 'Ed25519',
+    signature: text('signature'),
+  };
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, EventStore, EventToAppend, JsonObject } from '../../event-store/event-store.port';
+import { Clock } from '../../shared/clock';
+import { Actor, EVENT_SCHEMA_VERSION } from '../../shared/commands/command-context';
+import { CommandContextFactory, RequestInfo } from '../../shared/commands/command-context.factory';
+import { PendingReads } from './pending-reads';
+import { PERSONAL_DATA_READ_EVENT_TYPE, PersonalDataReadData, personalDataReadStream } from './personal-data-read.event';
+
+/** Reads per event: a page of 500 activity notes is one event. */
+const READS_PER_EVENT = 500;
+
+const ANONYMOUS: Actor = { userId: 'anonymous', displayName: 'Anonymous', organisationId: null, role: 'anonymous', roles: [] };
+
+/** One recorder per application, found from the Fastify instance the GraphQL context carries. */
+const recorders = new WeakMap<object, PersonalDataReadRecorder>();
+
+export function recorderFor(app: object): PersonalDataReadRecorder {
+  for (let instance: object | null = app; instance; instance = Object.getPrototypeOf(instance) as object | null) {
+    const recorder = recorders.get(instance);
+    if (recorder) return recorder;
+  }
+  throw new Error('Personal data was read but no read-access log is configured (AuditModule missing)');
+}
+
+/**
+ * Records personal-data reads as events (`PersonalDataRead`), so the log of
+ * consultation is part of the hash-chained history on every store, and is
+ * projected into a queryable read model. The reader comes from the same place
+ * commands take their actor: CommandContextFactory and the GraphQL context.
+ */
+@Injectable()
+export class PersonalDataReadRecorder implements OnModuleInit {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly contexts: CommandContextFactory,
+    private readonly clock: Clock,
+    private readonly http: HttpAdapterHost,
+  ) {}
+
+  onModuleInit(): void {
+    recorders.set(this.http.httpAdapter.getInstance() as object, this);
+  }
+
+  async record(request: object, pending: PendingReads): Promise<void> {
+    const { actor, correlationId, occurredAt } = this.whoAndWhen(request as RequestInfo);
+    const commandId = randomUUID();
+    const metadata: JsonObject = {
+      commandId, commandType: 'RecordPersonalDataRead', correlationId, causationId: correlationId,
+      actor: { ...actor }, occurredAt: occurredAt.toISOString(), schemaVersion: EVENT_SCHEMA_VERSION,
+    };
+    const events: EventToAppend[] = [];
+    for (let i = 0; i < pending.reads.length; i += READS_PER_EVENT) {
+      const data: PersonalDataReadData = { ...pending, reads: pending.reads.slice(i, i + READS_PER_EVENT) };
+      events.push({ id: randomUUID(), type: PERSONAL_DATA_READ_EVENT_TYPE, data: data as unknown as JsonObject, metadata });
+    }
+    const stream = personalDataReadStream(actor.userId, occurredAt.toISOString().slice(0, 10));
+    await this.store.append(stream, events, { expectedRevision: 'any' });
+  }
+
+  /** Anonymous callers are logged too: the public view should hold no personal data, and if it ever does, we see it. */
+  private whoAndWhen(request: RequestInfo): { actor: Actor; correlationId: string; occurredAt: Date } {
+    try {
+      const { actor, correlationId, occurredAt } = this.contexts.create(request, null);
+      return { actor, correlationId, occurredAt };
+    } catch {
+      return { actor: ANONYMOUS, correlationId: request.correlationId ?? randomUUID(), occurredAt: this.clock.now() };
+    }
+  }
+}

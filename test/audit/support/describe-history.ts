@@ -1,0 +1,87 @@
+import { HistoryService } from '../../../src/audit/history/history.service';
+import { TimeTravelService } from '../../../src/audit/history/time-travel.service';
+import { EventStore } from '../../../src/event-store/event-store.port';
+import { ANNA, FREDRIK, IDS, loadHaboHistory } from './habo-history';
+
+/** History and time travel, folded from the streams by the contexts' own deciders. Run per store. */
+export function describeHistory(name: string, openStore: () => Promise<{ store: EventStore; dispose(): Promise<void> }>): void {
+  describe(`history and time travel (${name})`, () => {
+    let store: EventStore;
+    let dispose: () => Promise<void>;
+    let history: HistoryService;
+    let travel: TimeTravelService;
+
+    beforeAll(async () => {
+      ({ store, dispose } = await openStore());
+      await loadHaboHistory(store);
+      history = new HistoryService(store);
+      travel = new TimeTravelService(store);
+    });
+    afterAll(() => dispose());
+
+    it('lists every event of an agreement in order, with business and recorded time, actor, command and ids', async () => {
+      const entries = await history.history('agreement', IDS.agreement);
+      expect(entries.map((e) => e.type)).toEqual(['AgreementDrafted', 'AgreementSigned', 'AgreementSigned', 'AgreementActivated']);
+      expect(entries.map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n]);
+      expect(entries[0]).toMatchObject({
+        streamName: `agreement-${IDS.agreement}`, occurredAt: '2015-12-01T10:00:00.000Z', actor: ANNA,
+        commandType: 'CommandAgreementDrafted', correlationId: 'corr-draft', causationId: 'corr-draft', foldError: null,
+      });
+      expect(entries[1].actor).toEqual(FREDRIK);
+      expect(entries[1].recordedAt).toBeInstanceOf(Date);
+      // The signature completing the set and the activation come from one command.
+      expect(entries[3].commandId).toBe(entries[2].commandId);
+    });
+
+    it('shows the state before and after each event, and the fields it changed', async () => {
+      const [drafted, signed, , activated] = await history.history('agreement', IDS.agreement);
+      expect(drafted.stateBefore).toEqual({ status: 'None' });
+      expect(drafted.stateAfter).toMatchObject({ status: 'Draft', title: 'Samverkansöverenskommelse Habo', signatures: [] });
+      // Whatever else the state holds (it grows with new versions of the context), these fields changed.
+      expect(signed.changes).toContainEqual({
+        path: 'signatures[0]', before: null,
+        after: expect.objectContaining({ partyOrganisationId: IDS.police, signatory: expect.objectContaining({ name: 'Fredrik Lindfors' }), signedOn: '2015-12-15' }),
+      });
+      expect(activated.changes).toEqual(expect.arrayContaining([
+        { path: 'status', before: 'Draft', after: 'Active' },
+        { path: 'activatedOn', before: null, after: '2015-12-20' },
+      ]));
+      expect(activated.changes.map((c) => c.path)).not.toContain('title');
+    });
+
+    it('works for promises and organisations too, and pages by revision', async () => {
+      const promise = await history.history('promise', IDS.promise, { fromRevision: 2n, maxCount: 2 });
+      expect(promise.map((e) => [e.revision, e.type])).toEqual([[2n, 'ActivityLogged'], [3n, 'ActivityLogged']]);
+      expect(promise[1].changes).toContainEqual({ path: 'loggedEntryIds[1]', before: null, after: 'entry-2' });
+      const organisation = await history.history('organisation', IDS.habo);
+      expect(organisation).toHaveLength(1);
+      expect(organisation[0].stateAfter).toMatchObject({ registered: true, municipalityCode: '0643' });
+    });
+
+    it('an agreement as it was on a date in business time: signed by one party, not yet active', async () => {
+      const snapshot = await travel.asOf('agreement', IDS.agreement, { at: new Date('2015-12-16T00:00:00Z'), axis: 'occurred' });
+      expect(snapshot).toMatchObject({ exists: true, revision: 1n, state: { status: 'Draft', activatedOn: null } });
+      expect((snapshot.state as { signatures: unknown[] }).signatures).toHaveLength(1);
+      const before = await travel.asOf('agreement', IDS.agreement, { at: new Date('2015-11-30T00:00:00Z'), axis: 'occurred' });
+      expect(before).toMatchObject({ exists: false, revision: null, state: { status: 'None' } });
+    });
+
+    it('an agreement at a revision, and at the instant the store recorded an event', async () => {
+      expect(await travel.asOf('agreement', IDS.agreement, { revision: 2n })).toMatchObject({ revision: 2n, state: { status: 'Draft' } });
+      const [, , , activation] = await history.history('agreement', IDS.agreement);
+      const atActivation = await travel.asOf('agreement', IDS.agreement, { at: activation.recordedAt });
+      expect(atActivation).toMatchObject({ revision: 3n, state: { status: 'Active' } });
+    });
+
+    it('a whole promise with its activities as of a date', async () => {
+      const mid2016 = await travel.asOf('promise', IDS.promise, { at: new Date('2016-07-01T00:00:00Z'), axis: 'occurred' });
+      expect(mid2016.state).toMatchObject({ status: 'Adopted', periods: [{ from: '2016-01-01', to: '2016-12-31' }] });
+      expect(mid2016.activities!.map((a) => a.entryId)).toEqual(['entry-1', 'entry-2']);
+      expect(mid2016.activities![0]).toMatchObject({ eventTypes: ['ActivityLogged'], data: { date: '2016-03-05', kind: 'SafetyWalk' } });
+      const now = await travel.asOf('promise', IDS.promise, {});
+      expect(now.state).toMatchObject({ status: 'Extended' });
+      expect(now.activities).toHaveLength(3);
+    });
+  });
+}
+
