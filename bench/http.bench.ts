@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import * as fs from 'node:fs';
 import { benchDirectory } from './append.bench';
-import { startService } from './service-process';
+import { benchToken, startService } from './service-process';
 import { median, round } from './stats';
 
 const ROUNDS = 3;
@@ -20,8 +20,9 @@ const LOG_ACTIVITY = JSON.stringify({
   variables: { i: { promiseId: 'ml-habo-drogfri-miljo', date: '2017-10-02', kind: 'SafetyWalk', responsibleOrganisationId: 'lpo-sodra-vatterbygden', count: 1, place: 'Habo centrum' } },
 });
 
-async function load(url: string, body: string) {
-  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function load(url: string, body: string, token: string) {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, method: 'POST', headers, body });
 }
 
 export const httpBenchGoals = { mutationToTrivial: 0.35 };
@@ -29,14 +30,16 @@ export const httpBenchGoals = { mutationToTrivial: 0.35 };
 export async function runHttpBench(): Promise<Record<string, number>> {
   const dataDir = benchDirectory();
   const service = await startService(dataDir, 'demo');
+  // The coordinator of the police area logs its own activities, as the authorization rules require.
+  const token = await benchToken({ userId: 'bench-coordinator', organisationId: 'lpo-sodra-vatterbygden', roles: ['coordinator'] });
   try {
     const trivial: autocannon.Result[] = [];
     const mutations: autocannon.Result[] = [];
     let stored = 0;
     for (let r = 0; r < ROUNDS; r++) {
-      trivial.push(await load(service.url, TRIVIAL));
+      trivial.push(await load(service.url, TRIVIAL, token));
       const before = (await service.health()).projections.eventsApplied;
-      const result = await load(service.url, LOG_ACTIVITY);
+      const result = await load(service.url, LOG_ACTIVITY, token);
       mutations.push(result);
       stored += (await service.health()).projections.eventsApplied - before;
     }

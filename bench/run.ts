@@ -11,6 +11,7 @@ import { runEsdbAppendBench } from './esdb-append.bench';
 import { httpBenchGoals, runHttpBench } from './http.bench';
 import { runLargeDatasetBench } from './large-dataset.bench';
 import { runPostgresRebuildBench } from './postgres-rebuild.bench';
+import { auditBenchGoals, runAuditBench } from './audit.bench';
 
 type Figures = Record<string, number>;
 
@@ -34,6 +35,8 @@ const benchmarks: Benchmark[] = [
     goals: { rebuildEventsPerSec: 30_000 },
     goalsAtMost: { p99LargeToSmall: 1.5, startupLargeMs: 3_000 },
   },
+  // Issue 5: verify and replay throughput (chaining and export for information).
+  { name: 'audit', run: runAuditBench, goals: auditBenchGoals },
 ];
 
 interface Row {

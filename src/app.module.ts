@@ -4,44 +4,71 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { HealthController } from './health/health.controller';
 import { GraphqlExceptionFilter } from './shared/graphql/graphql-exception.filter';
 import { createValidationPipe } from './shared/graphql/validation.pipe';
-import { errorFormatter } from './shared/graphql/error-formatter';
+import { createErrorFormatter } from './shared/graphql/error-formatter';
+import { graphqlHardening } from './shared/graphql/hardening/graphql-hardening';
 import { RequestInfo } from './shared/commands/command-context.factory';
+import { AuthModule } from './auth/auth.module';
+import { authSettings } from './auth/auth-settings';
+import { TokenVerifier } from './auth/token-verifier';
+import { identifyRequest, RequestIdentity } from './auth/request-identity';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { PromisesModule } from './promises/promises.module';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { AuditModule } from './audit/audit.module';
+import { notePersonalDataReads, writePersonalDataReads } from './audit/read-access/personal-data.middleware';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const verifier = new TokenVerifier(authSettings(config));
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         InfrastructureModule,
+        AuthModule,
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           autoSchemaFile: true,
           sortSchema: true,
-          graphiql: config.NODE_ENV !== 'production',
           path: '/graphql',
-          errorFormatter,
-          context: (request: FastifyRequest): RequestInfo => ({
-            correlationId: correlationIdOf(request),
-          }),
+          // graphiql (not in production), limits, batching, CSRF prevention, introspection off in production.
+          ...graphqlHardening(config),
+          errorFormatter: createErrorFormatter({ maskInternals: config.NODE_ENV === 'production' }),
+          // The access guard and visibility filter must run on field resolvers too, not only on Query and Mutation.
+          fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
+          // Reads of personal data are logged (src/audit/read-access), whichever type exposes them.
+          buildSchemaOptions: { fieldMiddleware: [notePersonalDataReads] },
+          hooks: { onResolution: writePersonalDataReads },
+          // Live updates over graphql-ws (src/promises/live); the caller is identified from the upgrade request's headers.
+          subscription: {
+            context: async (_connection: unknown, request: FastifyRequest): Promise<RequestInfo & RequestIdentity> => ({
+              correlationId: correlationIdOf(request),
+              ...(await identifyRequest(verifier, request)),
+            }),
+          },
+          context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestInfo & RequestIdentity> => {
+            const correlationId = correlationIdOf(request);
+            void reply.header(CORRELATION_HEADER, correlationId); // so a client can quote it when reporting a problem
+            return { correlationId, ...(await identifyRequest(verifier, request)) };
+          },
         }),
         OrganisationsModule,
         AgreementsModule,
         PromisesModule,
+        AssessmentsModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [
