@@ -57,6 +57,13 @@ export class AppModule {
               correlationId: correlationIdOf(request),
               ...(await identifyRequest(verifier, request)),
             }),
+            // Browsers cannot set headers on a WebSocket: they sign in with the token in connection_init's payload.
+            onConnect: async ({ payload }: { payload?: Record<string, unknown> }) => {
+              const authorization = payload?.authorization ?? payload?.Authorization;
+              if (typeof authorization !== 'string') return true;
+              const identity = await identifyRequest(verifier, { headers: { authorization }, ip: undefined } as unknown as FastifyRequest);
+              return identity.authFailure ? false : identity; // a bad token closes the connection at once
+            },
           },
           context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestInfo & RequestIdentity> => {
             const correlationId = correlationIdOf(request);

@@ -47,6 +47,11 @@ function collect<T>(client: Client, query: string, variables: Record<string, unk
   };
 }
 
+/** What a browser can do: no custom headers on the upgrade, the token in connection_init's payload. */
+function browserLikeClient(t: TestApp, token: string): Client {
+  return createClient({ url: t.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+}
+
 const connected = (client: Client) => new Promise<void>((resolve) => client.on('connected', () => resolve()));
 
 describe('live updates over graphql-ws', () => {
@@ -88,5 +93,28 @@ describe('live updates over graphql-ws', () => {
     expect(log.errors).toEqual([]);
     promise.dispose();
     log.dispose();
+  });
+
+  it('signs in a browser-like client through the connection_init payload (no custom headers)', async () => {
+    const browser = browserLikeClient(t, await t.token('coordinator', IDS.municipality));
+    await connected(browser);
+    const log = collect<{ activityLogged: { id: string } }>(browser, `subscription($id: ID) { activityLogged(promiseId: $id) { id } }`, { id: IDS.promise });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await logSearch(t, 'live-browser', '2017-04-02');
+    expect((await log.next((v) => v.activityLogged.id === 'live-browser')).activityLogged.id).toBe('live-browser');
+    expect(log.errors).toEqual([]);
+    log.dispose();
+    await browser.dispose();
+  });
+
+  it('refuses a connection whose token is invalid', async () => {
+    const forged = browserLikeClient(t, 'not.a.token');
+    const closed = new Promise<unknown>((resolve) => forged.on('closed', resolve));
+    let connectedAnyway = false;
+    forged.on('connected', () => (connectedAnyway = true));
+    const event = (await closed) as { code?: number; reason?: string };
+    expect(connectedAnyway).toBe(false);
+    expect(event.code).not.toBe(1000);
+    await forged.dispose();
   });
 });
