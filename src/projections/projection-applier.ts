@@ -55,6 +55,11 @@ export class ProjectionApplier {
     }
   }
 
+  /** Tables whose secondary indexes a rebuild may build at the end (see Projection.rebuildBuildsIndexesLast). */
+  tablesThatBuildIndexesLast(): string[] {
+    return [...new Set(this.projections.filter((p) => p.rebuildBuildsIndexesLast).flatMap((p) => p.tables))];
+  }
+
   /** Every table the projections own (emptied by a rebuild). */
   tables(): string[] {
     return [...new Set(this.projections.flatMap((p) => p.tables))];

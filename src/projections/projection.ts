@@ -15,6 +15,13 @@ export interface Projection {
   readonly handles: readonly string[];
   /** Tables it owns, emptied by a rebuild. */
   readonly tables: readonly (keyof ReadModelSchema & string)[];
+  /**
+   * True when applying events never reads these tables through a secondary
+   * index (only inserts, or updates by primary key): a rebuild may then drop
+   * those indexes and build them once at the end, far faster than keeping
+   * them up to date row by row.
+   */
+  readonly rebuildBuildsIndexesLast?: boolean;
   apply(trx: ReadModelTransaction, event: RecordedEvent): Promise<void>;
   /**
    * Optional fast path: all of a batch's events for this projection at once

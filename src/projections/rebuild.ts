@@ -3,6 +3,7 @@ import { ReadModelSchema } from './read-model-schema';
 import { Kysely } from 'kysely';
 import { ProjectionApplier } from './projection-applier';
 import { clearCheckpoint } from './checkpoint';
+import { dropIndexesUntilDone } from './deferred-indexes';
 
 /** Big pages: one transaction each, and a rebuild is mostly long runs of inserts. */
 const PAGE = 5000;
@@ -27,6 +28,20 @@ export async function rebuildReadModels(
     for (const table of applier.tables()) await trx.deleteFrom(table as keyof ReadModelSchema).execute();
     await clearCheckpoint(trx);
   });
+  const restoreIndexes = await dropIndexesUntilDone(db, applier.tablesThatBuildIndexesLast());
+  try {
+    return await replay(store, db, applier, options);
+  } finally {
+    await restoreIndexes();
+  }
+}
+
+async function replay(
+  store: EventStore,
+  db: Kysely<ReadModelSchema>,
+  applier: ProjectionApplier,
+  options: { until?: (event: { recordedAt: Date; position: Position }) => boolean; onProgress?: (p: RebuildProgress) => void },
+): Promise<number> {
   let after: Position | undefined;
   let done = 0;
   for (;;) {

@@ -44,6 +44,7 @@ export const auditLogProjection: Projection = {
   name: 'audit-log',
   handles: [EVERY_EVENT],
   tables: ['audit_log'],
+  rebuildBuildsIndexesLast: true,
   async apply(trx, event) {
     await trx.insertInto('audit_log').values(toRow(event)).execute();
   },

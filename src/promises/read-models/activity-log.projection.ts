@@ -47,6 +47,7 @@ export const activityLogProjection: Projection = {
   name: 'activity-log',
   handles: ['ActivityLogged', 'ActivityCorrected'],
   tables: ['activity_log'],
+  rebuildBuildsIndexesLast: true,
   async apply(trx, recorded) {
     await insert(trx, [recorded]);
     if (recorded.type === 'ActivityCorrected') await markSuperseded(trx, recorded);
