@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../src/audit/integrity/canonical-json';
+import { canonicalJson } from '../../src/shared/canonical-json';
 import { chainLink, GENESIS_LINK } from '../../src/audit/integrity/chain-link';
 
 describe('canonical encoding', () => {

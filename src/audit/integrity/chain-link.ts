@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { JsonObject } from '../../event-store/event-store.port';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 
 /** The link before the first event: 64 zeros. */
 export const GENESIS_LINK = '0'.repeat(64);
@@ -26,11 +26,27 @@ export interface ChainedEventContent {
  * verify); the position is checked separately against the recorded links.
  */
 export function chainLink(event: ChainedEventContent, previous: string): string {
-  const encoded =
-    `{"data":${canonicalJson(event.data)},"id":${JSON.stringify(event.id)},"metadata":${canonicalJson(event.metadata)}` +
+  return sha256Hex(encode(event, previous, canonicalJson));
+}
+
+/**
+ * The same link when data and metadata already have their keys in canonical
+ * order, computed with the native JSON.stringify (several times faster). The
+ * stores write JSON with sorted keys, so events read back usually do; a
+ * verifier that gets a different link from this one must recompute it with
+ * `chainLink` before calling anything wrong — a match, though, is proof
+ * (it equals the canonical link, which no other text hashes to).
+ */
+export function chainLinkAssumingSortedKeys(event: ChainedEventContent, previous: string): string {
+  return sha256Hex(encode(event, previous, JSON.stringify));
+}
+
+function encode(event: ChainedEventContent, previous: string, json: (value: unknown) => string): string {
+  return (
+    `{"data":${json(event.data)},"id":${JSON.stringify(event.id)},"metadata":${json(event.metadata)}` +
     `,"previous":"${previous}","recordedAt":"${event.recordedAt.toISOString()}","revision":"${event.revision}"` +
-    `,"stream":${JSON.stringify(event.streamName)},"type":${JSON.stringify(event.type)},"v":1}`;
-  return sha256Hex(encoded);
+    `,"stream":${JSON.stringify(event.streamName)},"type":${JSON.stringify(event.type)},"v":1}`
+  );
 }
 
 /** One-shot `crypto.hash` (Node ≥ 20.12) is about twice as fast as a Hash object per event. */

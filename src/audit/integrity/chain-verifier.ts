@@ -1,5 +1,5 @@
 import { JsonObject } from '../../event-store/event-store.port';
-import { ChainedEventContent, chainLink, GENESIS_LINK } from './chain-link';
+import { ChainedEventContent, chainLink, chainLinkAssumingSortedKeys, GENESIS_LINK } from './chain-link';
 import { RecordedLink } from './chain-links-db';
 import { checkpointSignatureValid, SignedCheckpoint } from './checkpoint';
 import { PublicSigningKey } from './signing-key';
@@ -82,7 +82,7 @@ export class ChainVerifier {
       }
       if (this.eventsChecked === 0) this.head = stated.previous; // a file may start mid-chain
     }
-    const link = chainLink(content, this.head);
+    const link = this.linkOf(content, recorded?.link ?? stated?.link);
     if (recorded) {
       const misplaced = this.misplaced(event, recorded, evidence.whereChained);
       if (misplaced) return false;
@@ -100,6 +100,15 @@ export class ChainVerifier {
     this.lastEventId = event.id;
     this.eventsChecked++;
     return true;
+  }
+
+  /** The fast encoding when it reproduces the expected link; the canonical one otherwise (see chain-link.ts). */
+  private linkOf(content: ChainedEventContent, expected: string | undefined): string {
+    if (expected !== undefined) {
+      const fast = chainLinkAssumingSortedKeys(content, this.head);
+      if (fast === expected) return fast;
+    }
+    return chainLink(content, this.head);
   }
 
   /** A signed checkpoint, checked when the chain has exactly `checkpoint.count` events. */

@@ -1,5 +1,5 @@
 import { JsonObject } from '../../event-store/event-store.port';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import { PublicSigningKey, SigningKey, verifySignature } from './signing-key';
 
 /** Checkpoints are events in the store itself: part of history, chained like any event, on every adapter. */

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../shared/canonical-json';
 import { InvalidAppendError } from '../event-store.errors';
 import { EventToAppend, ExpectedRevision } from '../event-store.port';
 
@@ -30,10 +31,15 @@ function isPlainObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Stored with sorted keys (the canonical encoding the audit chain is computed
+ * over), so verifying can hash what it reads back with the native
+ * JSON.stringify instead of re-encoding every event.
+ */
 function serialise(value: unknown, what: string): string {
   if (!isPlainObject(value)) throw new InvalidAppendError(`${what} must be a JSON object`);
   try {
-    return JSON.stringify(value);
+    return canonicalJson(value);
   } catch (err) {
     throw new InvalidAppendError(`${what} is not serialisable as JSON`, { cause: err });
   }
