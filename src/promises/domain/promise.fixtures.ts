@@ -4,69 +4,27 @@
  */
 import type { DraftPromise } from './promise.commands';
 import type { PromiseAdopted, PromiseDrafted, PlannedActivity } from './promise.events';
+import {
+  HABO_ACTIVITIES as SEED_ACTIVITIES, HABO_EXTENSION_REASON, HABO_FOCUS_AREAS, HABO_IDS, HABO_PROMISE_TITLE as HABO_TITLE, HABO_RATIONALE,
+} from '../../demo/habo-seed';
 
 export const POLICE = 'org-lpo-sodra-vatterbygden';
 export const HABO = 'org-habo-kommun';
 export const AGREEMENT = 'agreement-habo-2016';
 export const PROMISE = 'promise-habo-2016';
 
-export const HABO_TITLE = 'Skapa förutsättningar för en drogfri miljö för barn och ungdomar';
+export { HABO_TITLE, HABO_FOCUS_AREAS, HABO_RATIONALE, HABO_EXTENSION_REASON };
 
-export const HABO_FOCUS_AREAS = [
-  'Ungdomskriminalitet med inriktning narkotika, stöld, skadegörelse och buskörning',
-  'Brott i nära relation',
-  'Bostadsinbrott',
-];
-
-export const HABO_RATIONALE =
-  'Medborgarnas önskemål, Polisens underrättelsebild och medarbetarnas erfarenheter visade att förebyggande arbete ' +
-  'med ungdomar och med inriktning mot droger, är det som överlägset flest anser borde vara prioriterat. Eftersom ' +
-  'droganvändning är en inkörsport till annan kriminalitet ger ett proaktivt arbete mot droger effekter i samtliga fokusområden.';
-
-/** The five activities the 2017 document lists; responsibility as the text states it ("Tillsammans" = joint). */
-export const HABO_ACTIVITIES: PlannedActivity[] = [
-  {
-    plannedActivityId: 'pa-hundsok',
-    description: 'Polisen kommer utföra hund-sök i skolor i förebyggande syfte för att skapa förutsättningar för en drogfri miljö för barn och ungdomar.',
-    responsibleOrganisationIds: [POLICE],
-    target: null,
-    indicators: [],
-  },
-  {
-    plannedActivityId: 'pa-strategitraffar',
-    description: 'Tillsammans kommer vi ha strategiträffar för att tidigt upptäcka tecken på kriminalitet hos ungdomar.',
-    responsibleOrganisationIds: [POLICE, HABO],
-    target: null,
-    indicators: [],
-  },
-  {
-    plannedActivityId: 'pa-sig',
-    description: 'Försöka utveckla sociala insatsgrupper i kommunen.',
-    responsibleOrganisationIds: [POLICE, HABO],
-    target: null,
-    indicators: [],
-  },
-  {
-    plannedActivityId: 'pa-omradespolis',
-    description: 'Områdespoliserna ska fortsätta sina täta kontakter med skola, fritid, socialtjänst för att tidigt upptäcka tecken på ungdomar som är på väg in i kriminalitet.',
-    responsibleOrganisationIds: [POLICE],
-    target: null,
-    indicators: [],
-  },
-  {
-    plannedActivityId: 'pa-andt',
-    description: 'Habo kommuns ska fortsätta sitt aktiva arbete med frågor rörande alkohol, narkotika, droger och tobak (ANDT) och med Habo kommuns drogpolitiska handlingsprogram.',
-    responsibleOrganisationIds: [HABO],
-    target: null,
-    indicators: [],
-  },
-];
-
-export const HABO_EXTENSION_REASON =
-  'Polismyndigheten har tillsammans med Habos kommun valt att förlänga 2016 års medborgarlöften även under 2017. ' +
-  'Anledningen till förlängningen är att bägge parterna anser att medborgarlöftena är prioriterade och arbetet kring ' +
-  'dem är långsiktigt. Vi har tagit lärdom av arbetet som genomförts 2016 och kommer att fortsätta utveckla det under ' +
-  '2017 för att nå ett ännu bättre resultat.';
+/** The seed's five activities under this file's ids; responsibility as the text states it ("Tillsammans" = joint). */
+const ACTIVITY_IDS = ['pa-hundsok', 'pa-strategitraffar', 'pa-sig', 'pa-omradespolis', 'pa-andt'];
+const SEED_PARTY: Record<string, string> = { [HABO_IDS.police]: POLICE, [HABO_IDS.municipality]: HABO };
+export const HABO_ACTIVITIES: PlannedActivity[] = SEED_ACTIVITIES.map((activity, i) => ({
+  plannedActivityId: ACTIVITY_IDS[i],
+  description: activity.description,
+  responsibleOrganisationIds: activity.responsibleOrganisationIds.map((id) => SEED_PARTY[id]),
+  target: null,
+  indicators: [],
+}));
 
 export const HABO_SIGNATORIES = [
   { name: 'Fredrik Lindfors', title: 'Chef Lokalpolisområde Södra Vätterbygden', organisationId: POLICE },
