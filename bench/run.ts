@@ -59,10 +59,16 @@ function printTable(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const results: Record<string, Figures> = {};
+  const failures: string[] = [];
   const rows: Row[] = [];
   for (const benchmark of benchmarks) {
     console.error(`running ${benchmark.name} ...`);
-    const figures = await benchmark.run();
+    // One failing benchmark must not lose the others' figures: record the failure and go on.
+    const figures = await benchmark.run().catch((error: unknown) => {
+      console.error(`${benchmark.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      failures.push(benchmark.name);
+      return {} as Figures;
+    });
     results[benchmark.name] = figures;
     for (const [figure, value] of Object.entries(figures)) {
       const atLeast = benchmark.goals?.[figure];
@@ -86,8 +92,12 @@ async function main(): Promise<void> {
     platform: `${os.platform()} ${os.release()}`,
   };
   const file = path.resolve('bench', 'results.json');
-  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, results, failures }, null, 2)}\n`);
   console.error(`wrote ${file}`);
+  if (failures.length > 0) {
+    console.error(`failed: ${failures.join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {

@@ -16,7 +16,7 @@ const DIST = path.resolve(__dirname, '..');
 
 /** Production settings for the bench: real secrets (made up per run) and limits far above the load we send. */
 const AUTH_SECRET = randomBytes(32).toString('hex');
-const PRODUCTION_ENV = {
+export const PRODUCTION_ENV = {
   NODE_ENV: 'production',
   AUTH_HS256_SECRET: AUTH_SECRET,
   INTEGRITY_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
