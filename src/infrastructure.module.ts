@@ -7,6 +7,7 @@ import { ProjectionApplier } from './projections/projection-applier';
 import { ProjectionRunner } from './projections/projection-runner';
 import { migrateReadModels, openReadModels, ReadModelDb } from './projections/read-model-database';
 import { ProjectionService } from './projections/projection-service';
+import { CommittedChangeFeed } from './projections/committed-change-feed';
 import { ProjectionLeadership, SingleProcessLeadership } from './projections/leadership/projection-leadership';
 import { PostgresAdvisoryLeadership } from './projections/leadership/postgres-advisory-leadership';
 import { READ_MODEL_DB } from './projections/read-model-db.token';
@@ -22,13 +23,16 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDb,
     private readonly projections: ProjectionService,
+    private readonly changes: CommittedChangeFeed,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.projections.start();
+    await this.changes.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.changes.stop();
     await this.projections.stop();
     await this.readDb.destroy();
     await this.store.close();
@@ -65,12 +69,18 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       inject: [EVENT_STORE, READ_MODEL_DB],
       useFactory: (store: EventStore, db: ReadModelDb) => new ProjectionRunner(store, db, new ProjectionApplier(ALL_PROJECTIONS)),
     },
+    {
+      provide: CommittedChangeFeed,
+      inject: [EVENT_STORE, ProjectionRunner, ProjectionService],
+      useFactory: (store: EventStore, runner: ProjectionRunner, projections: ProjectionService) =>
+        new CommittedChangeFeed(store, runner, projections),
+    },
     { provide: CommandExecutor, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandExecutor(store) },
     CommandContextFactory,
     ReadYourWrites,
     CommandRunner,
     Lifecycle,
   ],
-  exports: [Clock, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, ProjectionService, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
+  exports: [Clock, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, ProjectionService, CommittedChangeFeed, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
 })
 export class InfrastructureModule {}

@@ -2,7 +2,7 @@ import { Kysely } from 'kysely';
 import { Position } from '../event-store/event-store.port';
 import { comparePositions, positionToString } from '../event-store/position';
 import { loadCheckpoint } from './checkpoint';
-import { ProjectionLeadership } from './leadership/projection-leadership';
+import { ProjectionLeadership, SingleProcessLeadership } from './leadership/projection-leadership';
 import { ProjectionRunner, ProjectionStatus } from './projection-runner';
 import { ReadModelSchema } from './read-model-schema';
 
@@ -44,6 +44,11 @@ export class ProjectionService {
 
   get isLeader(): boolean {
     return this.leadership.isLeader;
+  }
+
+  /** A single process (embedded read models) is never a follower. */
+  get alwaysLeads(): boolean {
+    return this.leadership instanceof SingleProcessLeadership;
   }
 
   async waitFor(position: Position, timeoutMs: number): Promise<boolean> {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { loadConfig } from '../../src/config/app-config';
 import { authSettings } from '../../src/auth/auth-settings';
 import { DevTokenIssuer } from '../../src/auth/dev-token-issuer';
@@ -68,6 +70,12 @@ describe('scale-out: two instances, one projection leader, fail-over', () => {
 
     // Seed through the leader, then write through the follower and read straight back from it.
     await seedHabo(leader);
+
+    // A subscriber on the follower hears about an entry logged through the leader.
+    const watcher = await subscribeTo(follower, 'via-leader-live');
+    await logOn(leader, 'via-leader-live');
+    expect(await watcher.received).toBe('via-leader-live');
+    await watcher.close();
     for (let i = 0; i < 5; i++) {
       const entryId = `via-follower-${i}`;
       await logOn(follower, entryId);
@@ -96,6 +104,20 @@ describe('scale-out: two instances, one projection leader, fail-over', () => {
       await Promise.all([store.close(), live.destroy(), target.destroy()]);
     }
   }, 120_000);
+
+  /** A graphql-ws client on `s` (token in connection_init, as a browser sends it), waiting for one entry id. */
+  async function subscribeTo(s: ServiceProcess, entryId: string) {
+    const token = await issuer.issue({ userId: 'watcher', displayName: 'watcher', organisationId: HABO_IDS.municipality, roles: ['coordinator'] });
+    const client = createClient({ url: s.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+    const received = new Promise<string>((resolve, reject) => {
+      client.subscribe<{ activityLogged: { id: string } }>(
+        { query: 'subscription($p: ID) { activityLogged(promiseId: $p) { id } }', variables: { p: HABO_IDS.promise } },
+        { next: ({ data }) => data?.activityLogged.id === entryId && resolve(entryId), error: reject, complete: () => undefined },
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // registered server-side
+    return { received, close: () => client.dispose() };
+  }
 
   async function seedHabo(s: ServiceProcess) {
     const { police, municipality, agreement, promise } = HABO_IDS;

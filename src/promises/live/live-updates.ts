@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { RecordedEvent } from '../../event-store/event-store.port';
-import { ProjectionRunner } from '../../projections/projection-runner';
+import { CommittedChangeFeed } from '../../projections/committed-change-feed';
 import { AgreementQueries } from '../../agreements/read-models/agreements.queries';
 import { PromiseQueries } from '../read-models/promises.queries';
 import { ActivityLogQueries } from '../read-models/activity-log.queries';
@@ -14,7 +14,8 @@ const LOG_ENTRY_EVENTS = new Set(['ActivityLogged', 'ActivityCorrected']);
 
 /**
  * Publishes what changed to GraphQL subscribers, from the projection side and
- * only after the read-model transaction committed: the agreement, promise or
+ * only after the read-model transaction committed (on every instance, leader
+ * or follower: see CommittedChangeFeed): the agreement, promise or
  * log entry sent is read from the read models, so a subscriber sees exactly
  * what a query would now return (never state that could still roll back).
  */
@@ -25,7 +26,7 @@ export class LiveUpdates implements OnApplicationBootstrap, OnApplicationShutdow
   private publishing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly runner: ProjectionRunner,
+    private readonly changes: CommittedChangeFeed,
     private readonly http: HttpAdapterHost,
     private readonly agreements: AgreementQueries,
     private readonly promises: PromiseQueries,
@@ -34,7 +35,7 @@ export class LiveUpdates implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     // One batch after the other, so subscribers get changes in commit order.
-    this.unsubscribe = this.runner.onCommitted((batch) => {
+    this.unsubscribe = this.changes.onCommitted((batch) => {
       this.publishing = this.publishing.then(() => this.publish(batch)).catch((error: unknown) => this.logger.warn(String(error)));
     });
   }
