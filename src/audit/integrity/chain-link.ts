@@ -26,7 +26,7 @@ export interface ChainedEventContent {
  * verify); the position is checked separately against the recorded links.
  */
 export function chainLink(event: ChainedEventContent, previous: string): string {
-  return sha256Hex(encode(event, previous, canonicalJson));
+  return sha256Hex(encode(event, previous, canonicalJson(event.data), canonicalJson(event.metadata)));
 }
 
 /**
@@ -38,12 +38,20 @@ export function chainLink(event: ChainedEventContent, previous: string): string 
  * (it equals the canonical link, which no other text hashes to).
  */
 export function chainLinkAssumingSortedKeys(event: ChainedEventContent, previous: string): string {
-  return sha256Hex(encode(event, previous, JSON.stringify));
+  return sha256Hex(encode(event, previous, JSON.stringify(event.data), JSON.stringify(event.metadata)));
 }
 
-function encode(event: ChainedEventContent, previous: string, json: (value: unknown) => string): string {
+/** An event as a store keeps it: data and metadata as JSON text (see RawEventReader). */
+export type StoredEventContent = Omit<ChainedEventContent, 'data' | 'metadata'> & { readonly dataJson: string; readonly metadataJson: string };
+
+/** The same shortcut for text read straight from the store: exact when the store wrote canonical JSON. */
+export function chainLinkOfStoredText(event: StoredEventContent, previous: string): string {
+  return sha256Hex(encode(event, previous, event.dataJson, event.metadataJson));
+}
+
+function encode(event: Omit<ChainedEventContent, 'data' | 'metadata'>, previous: string, data: string, metadata: string): string {
   return (
-    `{"data":${json(event.data)},"id":${JSON.stringify(event.id)},"metadata":${json(event.metadata)}` +
+    `{"data":${data},"id":${JSON.stringify(event.id)},"metadata":${metadata}` +
     `,"previous":"${previous}","recordedAt":"${event.recordedAt.toISOString()}","revision":"${event.revision}"` +
     `,"stream":${JSON.stringify(event.streamName)},"type":${JSON.stringify(event.type)},"v":1}`
   );

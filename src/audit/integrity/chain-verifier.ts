@@ -1,5 +1,5 @@
 import { JsonObject } from '../../event-store/event-store.port';
-import { ChainedEventContent, chainLink, chainLinkAssumingSortedKeys, GENESIS_LINK } from './chain-link';
+import { ChainedEventContent, chainLink, chainLinkAssumingSortedKeys, chainLinkOfStoredText, GENESIS_LINK, StoredEventContent } from './chain-link';
 import { RecordedLink } from './chain-links-db';
 import { checkpointSignatureValid, SignedCheckpoint } from './checkpoint';
 import { PublicSigningKey } from './signing-key';
@@ -70,7 +70,7 @@ export class ChainVerifier {
   }
 
   /** Returns false once something failed; the caller stops there. */
-  checkEvent(content: ChainedEventContent & { position: unknown }, evidence: EventEvidence = {}, position?: string): boolean {
+  checkEvent(content: (ChainedEventContent | StoredEventContent) & { position: unknown }, evidence: EventEvidence = {}, position?: string): boolean {
     if (this.failure) return false;
     // The store passes its event and the position as text, saving a copy per event.
     const event = { id: content.id, position: position ?? (content.position as string) } as VerifiableEvent;
@@ -103,12 +103,15 @@ export class ChainVerifier {
   }
 
   /** The fast encoding when it reproduces the expected link; the canonical one otherwise (see chain-link.ts). */
-  private linkOf(content: ChainedEventContent, expected: string | undefined): string {
+  private linkOf(content: ChainedEventContent | StoredEventContent, expected: string | undefined): string {
+    const stored = 'dataJson' in content;
     if (expected !== undefined) {
-      const fast = chainLinkAssumingSortedKeys(content, this.head);
+      const fast = stored ? chainLinkOfStoredText(content, this.head) : chainLinkAssumingSortedKeys(content, this.head);
       if (fast === expected) return fast;
     }
-    return chainLink(content, this.head);
+    if (!stored) return chainLink(content, this.head);
+    const { dataJson, metadataJson, ...rest } = content;
+    return chainLink({ ...rest, data: JSON.parse(dataJson) as JsonObject, metadata: JSON.parse(metadataJson) as JsonObject }, this.head);
   }
 
   /** A signed checkpoint, checked when the chain has exactly `checkpoint.count` events. */

@@ -1,5 +1,6 @@
 import { EventStore, Position, RecordedEvent } from '../../event-store/event-store.port';
 import { comparePositions, positionToString } from '../../event-store/position';
+import { canReadRaw, RawRecordedEvent } from '../../event-store/raw-event-reader';
 import { ChainLinksDb, RecordedLink } from './chain-links-db';
 import { ChainVerifier } from './chain-verifier';
 import { CHECKPOINT_STREAM, checkpointFromData, SignedCheckpoint } from './checkpoint';
@@ -75,9 +76,12 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
   });
   const whereChained = (id: string) => options.links?.whereChained(id);
 
+  const raw = canReadRaw(store) ? store : undefined;
   let after: Position | undefined;
   while (head && !verifier.failed) {
-    const page = await store.readAll({ after, maxCount: PAGE });
+    // Unparsed when the store can (and nobody needs the parsed events): hashing the stored text is the fast path.
+    const page: (RecordedEvent | RawRecordedEvent)[] =
+      raw && !options.onVerified ? await raw.readAllRaw({ after, maxCount: PAGE }) : await store.readAll({ after, maxCount: PAGE });
     for (const event of page) {
       if (comparePositions(event.position, head) > 0) break;
       const position = positionToString(event.position);
@@ -85,7 +89,7 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
       const loaded = links.peekLoaded();
       const recorded = loaded === 'load' ? await links.next() : (links.skip(), loaded);
       if (!verifier.checkEvent(event, { recorded, whereChained }, position)) break;
-      if (options.onVerified) await options.onVerified(event, { count: verifier.chainCount, previous, link: verifier.chainHead });
+      if (options.onVerified) await options.onVerified(event as RecordedEvent, { count: verifier.chainCount, previous, link: verifier.chainHead });
       const due = checkpoints.peekLoaded();
       if (due !== 'load' && (due === undefined || due.count > verifier.chainCount)) continue;
       for (let c = await checkpoints.peek(); c && c.count <= verifier.chainCount; c = await checkpoints.peek()) {

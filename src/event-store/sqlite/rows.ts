@@ -1,4 +1,5 @@
 import { JsonObject, Position, RecordedEvent } from '../event-store.port';
+import { RawRecordedEvent } from '../raw-event-reader';
 
 /** One row of the `events` table, read with safe integers (bigint) on. */
 export interface EventRow {
@@ -28,6 +29,19 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     position: positionOf(row.position),
     data: JSON.parse(row.data) as JsonObject,
     metadata: JSON.parse(row.metadata) as JsonObject,
+    recordedAt: new Date(Number(row.recorded_at)),
+  };
+}
+
+export function toRawRecordedEvent(row: EventRow): RawRecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    streamName: row.stream,
+    revision: row.revision,
+    position: positionOf(row.position),
+    dataJson: row.data,
+    metadataJson: row.metadata,
     recordedAt: new Date(Number(row.recorded_at)),
   };
 }

@@ -15,7 +15,8 @@ import {
 import { AppendWriter } from './append-writer';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { GroupCommitter } from './group-commit';
-import { EVENT_COLUMNS, EventRow, positionOf, toRecordedEvent } from './rows';
+import { EVENT_COLUMNS, EventRow, positionOf, toRawRecordedEvent, toRecordedEvent } from './rows';
+import { RawEventReader, RawRecordedEvent } from '../raw-event-reader';
 import { OpenDatabaseOptions, openDatabase } from './schema';
 import { translateSqliteError } from './sqlite-errors';
 import { validateAppend } from './validate-append';
@@ -41,7 +42,7 @@ function limitOf(maxCount: number | undefined): number {
  * process may write to a data directory: live subscriptions are woken by this
  * process's own commits.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, RawEventReader {
   private readonly committer: GroupCommitter;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly sql: Record<'forwards' | 'backwards' | 'all' | 'head', Database.Statement<unknown[]>>;
@@ -94,6 +95,17 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.query('reading $all', 'all', options.after?.commit ?? -1n, limitOf(options.maxCount));
+  }
+
+  /** $all as stored, without parsing the JSON (see RawEventReader). */
+  async readAllRaw(options: ReadAllOptions): Promise<RawRecordedEvent[]> {
+    this.assertOpen();
+    try {
+      const rows = this.sql.all.all(options.after?.commit ?? -1n, limitOf(options.maxCount)) as EventRow[];
+      return rows.map(toRawRecordedEvent);
+    } catch (err) {
+      throw translateSqliteError(err, 'reading $all');
+    }
   }
 
   async headPosition(): Promise<Position | undefined> {
