@@ -1,20 +1,15 @@
-import { CompiledQuery } from 'kysely';
 import { RecordedEvent } from '../../event-store/event-store.port';
 import { positionToString } from '../../event-store/position';
 import { Projection } from '../../projections/projection';
 import { EVERY_EVENT } from '../../projections/projection-applier';
 import { AuditLogTable } from './audit-log.table';
+import { bulkInsert } from '../../projections/bulk-insert';
 import { categoryOf, readAuditMetadata } from './event-metadata';
 
 const COLUMNS: (keyof AuditLogTable)[] = [
   'seq', 'position', 'event_id', 'stream', 'category', 'revision', 'type', 'occurred_at', 'recorded_at', 'actor_user_id',
   'actor_name', 'actor_organisation_id', 'actor_role', 'command_id', 'command_type', 'correlation_id', 'causation_id',
 ];
-/** SQLite allows 32,766 bound values per statement; 17 a row. */
-const ROWS_PER_INSERT = 1000;
-const insertSql = (rows: number) =>
-  `INSERT INTO audit_log (${COLUMNS.join(', ')}) VALUES ${Array(rows).fill(`(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
-const FULL_INSERT = insertSql(ROWS_PER_INSERT);
 
 function toRow(event: RecordedEvent): AuditLogTable {
   const m = readAuditMetadata(event.metadata);
@@ -46,17 +41,10 @@ export const auditLogProjection: Projection = {
   tables: ['audit_log'],
   rebuildBuildsIndexesLast: true,
   async apply(trx, event) {
-    await trx.insertInto('audit_log').values(toRow(event)).execute();
+    await bulkInsert(trx, 'audit_log', COLUMNS, [toRow(event)]);
   },
-  /**
-   * One row per event makes this the biggest table: a batch goes in as
-   * multi-row INSERTs. Built by Kysely so the placeholders suit SQLite and
-   * PostgreSQL alike; a full chunk always compiles to the same SQL text, so its
-   * prepared statement is reused.
-   */
+  /** One row per event makes this the biggest table: a batch goes in as multi-row INSERTs (see bulk-insert.ts). */
   async applyBatch(trx, events) {
-    for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto('audit_log').values(events.slice(i, i + ROWS_PER_INSERT).map(toRow)).execute();
-    }
+    await bulkInsert(trx, 'audit_log', COLUMNS, events.map(toRow));
   },
 };

@@ -3,9 +3,12 @@ import { RecordedEvent } from '../../event-store/event-store.port';
 import { ActivityCorrected, ActivityLogged } from '../domain/promise.events';
 import { StoredPromiseEvent, upcastPromiseEvent } from '../domain/promise.upcast';
 import { ActivityLogTable } from './activity-log.table';
+import { bulkInsert } from '../../projections/bulk-insert';
 
-/** SQLite allows 32,766 bound values per statement; 16 columns a row. */
-const ROWS_PER_INSERT = 1500;
+const COLUMNS: (keyof ActivityLogTable)[] = [
+  'id', 'promise_id', 'date', 'kind', 'responsible_organisation_id', 'count', 'place', 'outcome', 'notes', 'planned_activity_id',
+  'seq', 'hours', 'cost', 'corrects_entry_id', 'correction_reason', 'superseded_by',
+];
 
 function toRow(recorded: RecordedEvent): ActivityLogTable {
   const event = upcastPromiseEvent({ type: recorded.type, data: recorded.data } as StoredPromiseEvent) as ActivityLogged | ActivityCorrected;
@@ -32,9 +35,7 @@ function toRow(recorded: RecordedEvent): ActivityLogTable {
 }
 
 async function insert(trx: ReadModelTransaction, events: readonly RecordedEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-    await trx.insertInto('activity_log').values(events.slice(i, i + ROWS_PER_INSERT).map(toRow)).execute();
-  }
+  await bulkInsert(trx, 'activity_log', COLUMNS, events.map(toRow));
 }
 
 /** A correction adds its own entry and marks the one it supersedes; nothing is deleted. */
