@@ -8,6 +8,8 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY bench ./bench
+# The benchmarks (compiled with the service) use the EventStoreDB test server from test/.
+COPY test ./test
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-slim

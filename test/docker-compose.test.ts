@@ -108,6 +108,14 @@ describe('docker-compose.yml', () => {
     expect(new Set(instances.map((i) => i.ports![0].split(':')[0])).size).toBe(2);
   });
 
+  it('gives every service instance the secrets production mode requires, refusing to start without them', () => {
+    for (const name of ['samverkan', 'samverkan-cluster', 'samverkan-a', 'samverkan-b']) {
+      expect(services[name].environment!.NODE_ENV).toBe('production');
+      expect(services[name].environment!.AUTH_HS256_SECRET).toMatch(/^\$\{AUTH_HS256_SECRET:\?/);
+      expect(services[name].environment!.INTEGRITY_SIGNING_KEY).toMatch(/^\$\{INTEGRITY_SIGNING_KEY:\?/);
+    }
+  });
+
   it('has a Dockerfile that builds with npm ci / npm run build and starts dist/src/main.js on node 20', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:20-slim/m);
