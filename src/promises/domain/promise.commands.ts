@@ -1,7 +1,8 @@
 import type { DomainCommand } from '../../shared/domain/command';
 import type { LocalDate, Period } from '../../shared/domain/value-objects';
 import type {
-  ActivityKind, ActivityStatusReport, ActivityTarget, Indicator, IndicatorMeasurement, PlannedFollowUp, PromiseSignatory,
+  ActivityKind, ActivityStatusReport, ActivityTarget, Indicator, IndicatorMeasurement, PlannedFollowUp,
+  PromiseAdopted, PromiseCompleted, PromisePublished, PromiseWithdrawn,
 } from './promise.events';
 
 /**
@@ -39,21 +40,19 @@ export type DraftPromise = DomainCommand<
   }
 >;
 
-export type AdoptPromise = DomainCommand<
-  'AdoptPromise',
-  { promiseId: string; adoptedOn: LocalDate; place: string | null; signatories: PromiseSignatory[] }
->;
+/** These commands carry exactly what the event they cause records. */
+export type AdoptPromise = DomainCommand<'AdoptPromise', PromiseAdopted['data']>;
 
-export type PublishPromise = DomainCommand<'PublishPromise', { promiseId: string; publishedOn: LocalDate; channels: string[] }>;
+export type PublishPromise = DomainCommand<'PublishPromise', PromisePublished['data']>;
 
 export type ExtendPromise = DomainCommand<
   'ExtendPromise',
   { promiseId: string; newPeriod: Period; reason: string; revisedActivities: PlannedActivityToAdopt[] | null }
 >;
 
-export type WithdrawPromise = DomainCommand<'WithdrawPromise', { promiseId: string; withdrawnOn: LocalDate; reason: string }>;
+export type WithdrawPromise = DomainCommand<'WithdrawPromise', PromiseWithdrawn['data']>;
 
-export type CompletePromise = DomainCommand<'CompletePromise', { promiseId: string; completedOn: LocalDate }>;
+export type CompletePromise = DomainCommand<'CompletePromise', PromiseCompleted['data']>;
 
 /** What the handler read from the assessment stream (`status: 'None'` when there is none). */
 export type AssessmentSnapshot = { assessmentId: string; status: string; agreementId: string | null; focusAreaIds: string[] };
