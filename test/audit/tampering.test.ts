@@ -7,6 +7,7 @@ import { chainLink, GENESIS_LINK } from '../../src/audit/integrity/chain-link';
 import { CHAIN_LINKS_FILE } from '../../src/audit/integrity/chain-links-db';
 import { verifyStore } from '../../src/audit/integrity/verify-store';
 import { describeReport } from '../../src/audit/integrity/verify-report';
+import { canReadRaw } from '../../src/event-store/raw-event-reader';
 import { toRecordedEvent, EventRow } from '../../src/event-store/sqlite/rows';
 import { appendSampleEvents, auditedEvent, integrityFixture, IntegrityFixture } from './support/integrity-fixture';
 
@@ -17,7 +18,18 @@ import { appendSampleEvents, auditedEvent, integrityFixture, IntegrityFixture } 
  */
 describe('verify catches tampering with events.sqlite', () => {
   let f: IntegrityFixture;
-  const verify = () => verifyStore(f.store, { keys: [f.key.publicKey], links: f.links });
+  /**
+   * Verifies twice: through the store's unparsed fast path and through the
+   * port alone (as on EventStoreDB), which must reach the same verdict.
+   */
+  const verify = async () => {
+    const options = { keys: [f.key.publicKey], links: f.links };
+    const fast = await verifyStore(f.store, options);
+    const portOnly = Object.assign(Object.create(f.store) as typeof f.store, { readAllRaw: undefined });
+    expect(canReadRaw(portOnly)).toBe(false);
+    expect(await verifyStore(portOnly, options)).toEqual(fast);
+    return fast;
+  };
 
   beforeEach(async () => {
     f = await integrityFixture({ checkpointEvery: 10 });

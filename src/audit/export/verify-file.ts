@@ -47,7 +47,7 @@ export async function verifyExportFile(file: string, options: VerifyFileOptions 
       const event = toEvent(line);
       const stated = { count: BigInt(line.chain.count), previous: line.chain.previous, link: line.chain.link };
       if (!isContinuous(header.scope)) verifier.resumeAt(stated.count - 1n, stated.previous);
-      if (!verifier.checkEvent(event, { stated })) return verifier.report();
+      if (!verifier.checkEvent(event, line.position, { stated })) return verifier.report();
       events++;
     } else if (line.kind === 'checkpoint') {
       if (!verifier.checkCheckpoint(checkpointFromData(line))) return verifier.report();
@@ -68,7 +68,7 @@ export async function verifyExportFile(file: string, options: VerifyFileOptions 
 
 function toEvent(line: EventLine) {
   return {
-    position: line.position, streamName: line.stream, revision: BigInt(line.revision), id: line.id, type: line.type,
+    streamName: line.stream, revision: BigInt(line.revision), id: line.id, type: line.type,
     data: line.data, metadata: line.metadata, recordedAt: new Date(line.recordedAt),
   };
 }

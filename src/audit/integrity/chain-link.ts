@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import { JsonObject } from '../../event-store/event-store.port';
 import { canonicalJson } from '../../shared/canonical-json';
+import { RawRecordedEvent } from '../../event-store/raw-event-reader';
 
 /** The link before the first event: 64 zeros. */
 export const GENESIS_LINK = '0'.repeat(64);
@@ -26,7 +27,7 @@ export interface ChainedEventContent {
  * verify); the position is checked separately against the recorded links.
  */
 export function chainLink(event: ChainedEventContent, previous: string): string {
-  return sha256Hex(encode(event, previous, canonicalJson(event.data), canonicalJson(event.metadata)));
+  return sha256Hex(encode(event, previous, canonicalJson(event.data), canonicalJson(event.metadata), event.recordedAt.toISOString()));
 }
 
 /**
@@ -38,23 +39,40 @@ export function chainLink(event: ChainedEventContent, previous: string): string 
  * (it equals the canonical link, which no other text hashes to).
  */
 export function chainLinkAssumingSortedKeys(event: ChainedEventContent, previous: string): string {
-  return sha256Hex(encode(event, previous, JSON.stringify(event.data), JSON.stringify(event.metadata)));
+  return sha256Hex(encode(event, previous, JSON.stringify(event.data), JSON.stringify(event.metadata), event.recordedAt.toISOString()));
 }
 
-/** An event as a store keeps it: data and metadata as JSON text (see RawEventReader). */
-export type StoredEventContent = Omit<ChainedEventContent, 'data' | 'metadata'> & { readonly dataJson: string; readonly metadataJson: string };
+/** An event as a store keeps it: data and metadata as JSON text, numbers plain (see RawEventReader). */
+export type StoredEventContent = Pick<RawRecordedEvent, 'streamName' | 'revision' | 'id' | 'type' | 'dataJson' | 'metadataJson' | 'recordedAt'>;
 
 /** The same shortcut for text read straight from the store: exact when the store wrote canonical JSON. */
 export function chainLinkOfStoredText(event: StoredEventContent, previous: string): string {
-  return sha256Hex(encode(event, previous, event.dataJson, event.metadataJson));
+  return sha256Hex(encode(event, previous, event.dataJson, event.metadataJson, isoOfMillis(event.recordedAt)));
 }
 
-function encode(event: Omit<ChainedEventContent, 'data' | 'metadata'>, previous: string, data: string, metadata: string): string {
+function encode(
+  event: { streamName: string; revision: bigint | number; id: string; type: string },
+  previous: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+): string {
   return (
     `{"data":${data},"id":${JSON.stringify(event.id)},"metadata":${metadata}` +
-    `,"previous":"${previous}","recordedAt":"${event.recordedAt.toISOString()}","revision":"${event.revision}"` +
+    `,"previous":"${previous}","recordedAt":"${recordedAt}","revision":"${event.revision}"` +
     `,"stream":${JSON.stringify(event.streamName)},"type":${JSON.stringify(event.type)},"v":1}`
   );
+}
+
+/** Events committed together share their instant, so the last conversion is usually the next one too. */
+let lastMillis = NaN;
+let lastIso = '';
+function isoOfMillis(millis: number): string {
+  if (millis !== lastMillis) {
+    lastIso = new Date(millis).toISOString();
+    lastMillis = millis;
+  }
+  return lastIso;
 }
 
 /** One-shot `crypto.hash` (Node ≥ 20.12) is about twice as fast as a Hash object per event. */

@@ -5,10 +5,11 @@ import { checkpointSignatureValid, SignedCheckpoint } from './checkpoint';
 import { PublicSigningKey } from './signing-key';
 import { FailureKind, IntegrityFailure, VerifyReport } from './verify-report';
 
-export interface VerifiableEvent extends ChainedEventContent {
+/** Where an event stands in the store: all a failure report needs of it. */
+interface EventPlace {
+  readonly id: string;
   /** "commit/prepare" */
   readonly position: string;
-  readonly data: JsonObject;
 }
 
 /** What an export line states about its event. */
@@ -69,11 +70,10 @@ export class ChainVerifier {
     return this.failure !== null;
   }
 
-  /** Returns false once something failed; the caller stops there. */
-  checkEvent(content: (ChainedEventContent | StoredEventContent) & { position: unknown }, evidence: EventEvidence = {}, position?: string): boolean {
+  /** Returns false once something failed; the caller stops there. `position` is "commit/prepare". */
+  checkEvent(content: ChainedEventContent | StoredEventContent, position: string, evidence: EventEvidence = {}): boolean {
     if (this.failure) return false;
-    // The store passes its event and the position as text, saving a copy per event.
-    const event = { id: content.id, position: position ?? (content.position as string) } as VerifiableEvent;
+    const event: EventPlace = { id: content.id, position };
     const count = this.count + 1n;
     const { recorded, stated } = evidence;
     if (stated) {
@@ -110,8 +110,11 @@ export class ChainVerifier {
       if (fast === expected) return fast;
     }
     if (!stored) return chainLink(content, this.head);
-    const { dataJson, metadataJson, ...rest } = content;
-    return chainLink({ ...rest, data: JSON.parse(dataJson) as JsonObject, metadata: JSON.parse(metadataJson) as JsonObject }, this.head);
+    return chainLink({
+      streamName: content.streamName, revision: BigInt(content.revision), id: content.id, type: content.type,
+      data: JSON.parse(content.dataJson) as JsonObject, metadata: JSON.parse(content.metadataJson) as JsonObject,
+      recordedAt: new Date(content.recordedAt),
+    }, this.head);
   }
 
   /** A signed checkpoint, checked when the chain has exactly `checkpoint.count` events. */
@@ -154,7 +157,7 @@ export class ChainVerifier {
   }
 
   /** The recorded link belongs to another event: say which way the chain was disturbed. */
-  private misplaced(event: VerifiableEvent, recorded: RecordedLink, whereChained?: EventEvidence['whereChained']): boolean {
+  private misplaced(event: EventPlace, recorded: RecordedLink, whereChained?: EventEvidence['whereChained']): boolean {
     const count = this.count + 1n;
     if (recorded.eventId === event.id && recorded.position === event.position) return false;
     const elsewhere = recorded.eventId === event.id ? recorded : whereChained?.(event.id);

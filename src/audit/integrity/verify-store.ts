@@ -1,6 +1,6 @@
 import { EventStore, Position, RecordedEvent } from '../../event-store/event-store.port';
 import { comparePositions, positionToString } from '../../event-store/position';
-import { canReadRaw, RawRecordedEvent } from '../../event-store/raw-event-reader';
+import { canReadRaw } from '../../event-store/raw-event-reader';
 import { ChainLinksDb, RecordedLink } from './chain-links-db';
 import { ChainVerifier } from './chain-verifier';
 import { CHECKPOINT_STREAM, checkpointFromData, SignedCheckpoint } from './checkpoint';
@@ -34,10 +34,6 @@ class Cursor<T> {
     return this.done ? undefined : 'load';
   }
 
-  skip(): void {
-    if (this.index < this.page.length) this.index++;
-  }
-
   async peek(): Promise<T | undefined> {
     if (this.index < this.page.length) return this.page[this.index];
     if (this.done) return undefined;
@@ -66,8 +62,8 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
   const verifier = new ChainVerifier(options.keys);
   const head = await store.headPosition();
   const lastRecorded = options.links?.lastLink()?.count ?? 0n;
-  const links = new Cursor<RecordedLink>((last) =>
-    options.links ? options.links.linksAfter(last?.count ?? 0n, PAGE).filter((l) => l.count <= lastRecorded) : []);
+  const recordedLinks = (count: number): RecordedLink[] =>
+    options.links ? options.links.linksAfter(verifier.chainCount, count).filter((l) => l.count <= lastRecorded) : [];
   const checkpoints = new Cursor<SignedCheckpoint & { revision: bigint }>(async (last) => {
     const events = await store.readStream(CHECKPOINT_STREAM, { fromRevision: last ? last.revision + 1n : 0n, maxCount: PAGE });
     // Checkpoints recorded after the head we verify up to are for the next run.
@@ -75,20 +71,19 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
     return seen.map((e) => ({ ...checkpointFromData(e.data), revision: e.revision }));
   });
   const whereChained = (id: string) => options.links?.whereChained(id);
+  // Unparsed when the store can (and nobody needs the parsed events): hashing the stored text is the fast path.
+  const raw = canReadRaw(store) && !options.onVerified ? store : undefined;
 
-  const raw = canReadRaw(store) ? store : undefined;
   let after: Position | undefined;
   while (head && !verifier.failed) {
-    // Unparsed when the store can (and nobody needs the parsed events): hashing the stored text is the fast path.
-    const page: (RecordedEvent | RawRecordedEvent)[] =
-      raw && !options.onVerified ? await raw.readAllRaw({ after, maxCount: PAGE }) : await store.readAll({ after, maxCount: PAGE });
-    for (const event of page) {
-      if (comparePositions(event.position, head) > 0) break;
-      const position = positionToString(event.position);
+    const page = (raw && (await raw.readAllRaw({ after, upTo: head, maxCount: PAGE }))) || (await readParsedPage(store, after, head));
+    // The links recorded for this page's places in the chain, fetched in one go: one query per page, not per event.
+    const recorded = recordedLinks(page.events.length);
+    for (let i = 0; i < page.events.length; i++) {
+      const event = page.events[i];
+      const position = typeof event.position === 'string' ? event.position : positionToString(event.position);
       const previous = verifier.chainHead;
-      const loaded = links.peekLoaded();
-      const recorded = loaded === 'load' ? await links.next() : (links.skip(), loaded);
-      if (!verifier.checkEvent(event, { recorded, whereChained }, position)) break;
+      if (!verifier.checkEvent(event, position, { recorded: recorded[i], whereChained })) break;
       if (options.onVerified) await options.onVerified(event as RecordedEvent, { count: verifier.chainCount, previous, link: verifier.chainHead });
       const due = checkpoints.peekLoaded();
       if (due !== 'load' && (due === undefined || due.count > verifier.chainCount)) continue;
@@ -98,22 +93,29 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
         await options.onCheckpoint?.(c);
       }
     }
-    if (page.length === 0) break;
-    after = page[page.length - 1].position;
+    if (!page.last) break;
+    after = page.last;
     options.onProgress?.(verifier.report().eventsChecked, after);
-    if (page.length < PAGE || comparePositions(after, head) >= 0) break;
+    if (page.events.length < PAGE || comparePositions(after, head) >= 0) break;
   }
-  if (!verifier.failed) await reportWhatIsMissing(verifier, links, checkpoints);
+  if (!verifier.failed) {
+    await reportWhatIsMissing(verifier, recordedLinks(1)[0], checkpoints);
+  }
   return verifier.report();
+}
+
+/** A page through the port, cut at `head`. */
+async function readParsedPage(store: EventStore, after: Position | undefined, head: Position): Promise<{ events: RecordedEvent[]; last: Position | undefined }> {
+  const events = (await store.readAll({ after, maxCount: PAGE })).filter((e) => comparePositions(e.position, head) <= 0);
+  return { events, last: events[events.length - 1]?.position };
 }
 
 /** Links or checkpoints left over once the events ran out: chained events were deleted from the end. */
 async function reportWhatIsMissing(
   verifier: ChainVerifier,
-  links: Cursor<RecordedLink>,
+  link: RecordedLink | undefined,
   checkpoints: Cursor<SignedCheckpoint & { revision: bigint }>,
 ): Promise<void> {
-  const link = await links.next();
   if (link) {
     verifier.fail('DELETED', { position: link.position, id: link.eventId }, link.count,
       `event ${link.eventId} was chained but is no longer in the store`);

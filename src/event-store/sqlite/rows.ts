@@ -33,15 +33,20 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-export function toRawRecordedEvent(row: EventRow): RawRecordedEvent {
+/** The columns of EVENT_COLUMNS as an array, read with safe integers off (see `rawRowsOf`). */
+export type RawEventRow = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string, recordedAt: number];
+
+/** Exact only below 2^53; the store checks that before reading this way. */
+export function toRawRecordedEvent(row: RawEventRow): RawRecordedEvent {
+  const position = row[0];
   return {
-    id: row.id,
-    type: row.type,
-    streamName: row.stream,
-    revision: row.revision,
-    position: positionOf(row.position),
-    dataJson: row.data,
-    metadataJson: row.metadata,
-    recordedAt: new Date(Number(row.recorded_at)),
+    position: `${position}/${position}`,
+    id: row[1],
+    streamName: row[2],
+    revision: row[3],
+    type: row[4],
+    dataJson: row[5],
+    metadataJson: row[6],
+    recordedAt: row[7],
   };
 }
