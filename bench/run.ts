@@ -2,7 +2,12 @@
  * `npm run bench`: runs every benchmark below, prints one table, writes
  * bench/results.json. To add a benchmark, add an entry to `benchmarks`: a name,
  * a function returning named figures, and optionally goals (figure ≥ goal).
+ *
+ * Each benchmark runs in a child process of its own, so none is measured on a
+ * heap, JIT state or page cache left behind by the one before (the 1M-event
+ * bench leaves a lot). `node dist/bench/run.js <name>` runs one of them.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -57,6 +62,34 @@ function printTable(rows: Row[]): void {
   all.slice(1).forEach((row) => console.log(line(row)));
 }
 
+/** A child reports its figures as JSON on this file descriptor, so nothing it prints can garble them. */
+const FIGURES_FD = 3;
+
+/** Runs one benchmark in a fresh process; its progress goes to the console as usual. */
+function runInChildProcess(benchmark: Benchmark): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, benchmark.name], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'] });
+    let output = '';
+    const figures = child.stdio[FIGURES_FD] as NodeJS.ReadableStream;
+    figures.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`exited with code ${code}`));
+      try {
+        resolve(JSON.parse(output) as Figures);
+      } catch {
+        reject(new Error(`printed no figures: ${output.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+async function runOne(name: string): Promise<void> {
+  const benchmark = benchmarks.find((b) => b.name === name);
+  if (!benchmark) throw new Error(`no benchmark named "${name}"; there are: ${benchmarks.map((b) => b.name).join(', ')}`);
+  fs.writeSync(FIGURES_FD, JSON.stringify(await benchmark.run()));
+}
+
 async function main(): Promise<void> {
   const results: Record<string, Figures> = {};
   const failures: string[] = [];
@@ -64,7 +97,7 @@ async function main(): Promise<void> {
   for (const benchmark of benchmarks) {
     console.error(`running ${benchmark.name} ...`);
     // One failing benchmark must not lose the others' figures: record the failure and go on.
-    const figures = await benchmark.run().catch((error: unknown) => {
+    const figures = await runInChildProcess(benchmark).catch((error: unknown) => {
       console.error(`${benchmark.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       failures.push(benchmark.name);
       return {} as Figures;
@@ -100,7 +133,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+const only = process.argv[2];
+(only ? runOne(only) : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });
