@@ -8,7 +8,7 @@ import { CHAIN_LINKS_FILE } from '../../src/audit/integrity/chain-links-db';
 import { verifyStore } from '../../src/audit/integrity/verify-store';
 import { describeReport } from '../../src/audit/integrity/verify-report';
 import { canReadRaw } from '../../src/event-store/raw-event-reader';
-import { toRecordedEvent, EventRow } from '../../src/event-store/sqlite/rows';
+import { toRecordedEvent, EventRow, EVENT_COLUMNS } from '../../src/event-store/sqlite/rows';
 import { appendSampleEvents, auditedEvent, integrityFixture, IntegrityFixture } from './support/integrity-fixture';
 
 /**
@@ -115,7 +115,7 @@ function rewriteLinksFromStore(f: IntegrityFixture): void {
   const events = new Database(join(f.dataDir, 'events.sqlite'), { readonly: true });
   const links = new Database(join(f.dataDir, CHAIN_LINKS_FILE));
   let previous = GENESIS_LINK;
-  const rows = events.prepare('SELECT * FROM events ORDER BY position').safeIntegers(true).all() as EventRow[];
+  const rows = events.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY position`).safeIntegers(true).raw(true).all() as EventRow[];
   rows.forEach((row, i) => {
     previous = chainLink(toRecordedEvent(row), previous);
     links.prepare('UPDATE chain_links SET link = ? WHERE count = ?').run(previous, i + 1);

@@ -1,17 +1,12 @@
 import { JsonObject, Position, RecordedEvent } from '../event-store.port';
 import { RawRecordedEvent } from '../raw-event-reader';
 
-/** One row of the `events` table, read with safe integers (bigint) on. */
-export interface EventRow {
-  position: bigint;
-  id: string;
-  stream: string;
-  revision: bigint;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: bigint;
-}
+/**
+ * One row of the `events` table as an array in EVENT_COLUMNS order, read with
+ * safe integers (bigint) on. Arrays, because better-sqlite3 builds row objects
+ * slowly: reading $all this way is about half again as fast.
+ */
+export type EventRow = [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string, recordedAt: bigint];
 
 export const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
 
@@ -22,18 +17,18 @@ export function positionOf(sequence: bigint): Position {
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
-    id: row.id,
-    type: row.type,
-    streamName: row.stream,
-    revision: row.revision,
-    position: positionOf(row.position),
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: JSON.parse(row.metadata) as JsonObject,
-    recordedAt: new Date(Number(row.recorded_at)),
+    id: row[1],
+    type: row[4],
+    streamName: row[2],
+    revision: row[3],
+    position: positionOf(row[0]),
+    data: JSON.parse(row[5]) as JsonObject,
+    metadata: JSON.parse(row[6]) as JsonObject,
+    recordedAt: new Date(Number(row[7])),
   };
 }
 
-/** The columns of EVENT_COLUMNS as an array, read with safe integers off (see `rawRowsOf`). */
+/** The columns of EVENT_COLUMNS as an array, read with safe integers off (see `readAllRaw`). */
 export type RawEventRow = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string, recordedAt: number];
 
 /** Exact only below 2^53; the store checks that before reading this way. */

@@ -63,6 +63,7 @@ export class SqliteEventStore implements EventStore, RawEventReader {
       head: db.prepare('SELECT MAX(position) AS position FROM events'),
     };
     Object.values(this.sql).forEach((statement) => statement.safeIntegers(true));
+    [this.sql.forwards, this.sql.backwards, this.sql.all].forEach((statement) => statement.raw(true));
     this.rawRange = db
       .prepare<[number, number, number], RawEventRow>(`${select} WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`)
       .raw(true);
