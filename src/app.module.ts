@@ -31,6 +31,7 @@ const CORRELATION_HEADER = 'x-correlation-id';
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     const verifier = new TokenVerifier(authSettings(config));
+    const hardening = graphqlHardening(config);
     return {
       module: AppModule,
       imports: [
@@ -44,13 +45,13 @@ export class AppModule {
           sortSchema: true,
           path: '/graphql',
           // graphiql (not in production), limits, batching, CSRF prevention, introspection off in production.
-          ...graphqlHardening(config),
+          ...hardening.options,
           errorFormatter: createErrorFormatter({ maskInternals: config.NODE_ENV === 'production' }),
           // The access guard and visibility filter must run on field resolvers too, not only on Query and Mutation.
           fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
           // Reads of personal data are logged (src/audit/read-access), whichever type exposes them.
           buildSchemaOptions: { fieldMiddleware: [notePersonalDataReads] },
-          hooks: { onResolution: writePersonalDataReads },
+          hooks: { onResolution: writePersonalDataReads, preExecution: hardening.preExecution },
           // Live updates over graphql-ws (src/promises/live); the caller is identified from the upgrade request's headers.
           subscription: {
             context: async (_connection: unknown, request: FastifyRequest): Promise<RequestInfo & RequestIdentity> => ({

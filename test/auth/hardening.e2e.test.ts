@@ -44,6 +44,10 @@ describe('a hardened /graphql', () => {
       expect(codes(await reader.gql(nested, { n: 100 }))).toEqual(['QUERY_TOO_COSTLY']);
       expect(codes(await reader.gql(`{ promises(first: 500) { edges { node { title activities(first: 500) { edges { cursor } } } } } }`))).toEqual(['QUERY_TOO_COSTLY']);
       expect((await reader.gql(nested, { n: 5 })).errors).toBeUndefined();
+      // The same query text again, now validated from Mercurius' cache: its variables are still measured.
+      const again = await reader.gql(nested, { n: 100 });
+      expect(again).toMatchObject({ status: 400, data: null });
+      expect(codes(again)).toEqual(['QUERY_TOO_COSTLY']);
     });
   });
 

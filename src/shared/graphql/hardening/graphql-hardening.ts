@@ -1,7 +1,7 @@
 import { NoSchemaIntrospectionCustomRule, ValidationRule } from 'graphql';
 import { AppConfig } from '../../../config/app-config';
 import { limitBatchSize } from './batch-limit.hook';
-import { queryLimitsRule } from './query-limits.rule';
+import { queryShapeRule, refuseCostlyQueries } from './query-limits.rule';
 
 /**
  * Headers that mark a request no cross-site form or simple fetch can make: the two that force a CORS preflight
@@ -12,24 +12,24 @@ import { queryLimitsRule } from './query-limits.rule';
 export const PREFLIGHT_HEADERS = ['x-mercurius-operation-name', 'mercurius-require-preflight', 'sec-websocket-key'];
 
 /**
- * The Mercurius options that make /graphql safe to expose: query limits and (in
- * production) no introspection as validation rules, capped batches, CSRF
- * prevention, and GraphiQL only outside production.
+ * What makes /graphql safe to expose: Mercurius options (depth and alias limits
+ * and, in production, no introspection as validation rules; capped batches;
+ * CSRF prevention; GraphiQL only outside production) and the hook that
+ * enforces the cost limit.
  */
 export function graphqlHardening(config: AppConfig) {
   const production = config.NODE_ENV === 'production';
   const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxCost: config.GRAPHQL_MAX_COST, maxAliases: config.GRAPHQL_MAX_ALIASES };
-  return {
+  const options = {
     graphiql: !production,
     allowBatchedQueries: true,
     // A browser can only send a "simple" cross-site request (text/plain, form data) without a preflight; those are refused.
     csrfPrevention: { allowedContentTypes: ['application/json', 'application/graphql'], requiredHeaders: PREFLIGHT_HEADERS },
-    // The cost limit reads `first` from the variables, so validation depends on them: Mercurius' per-query cache must be off.
-    cache: false,
-    validationRules: ({ variables, operationName }: { variables?: Record<string, unknown>; operationName?: string }): ValidationRule[] => [
-      queryLimitsRule(limits, { variables, operationName }),
-      ...(production ? [NoSchemaIntrospectionCustomRule] : []),
-    ],
+    // Validation depends on the query text alone, so Mercurius keeps parsed and validated queries (1,024 of them).
+    cache: true,
+    validationRules: [queryShapeRule(limits), ...(production ? [NoSchemaIntrospectionCustomRule] : [])] as ValidationRule[],
     additionalRouteOptions: { preValidation: limitBatchSize(config.GRAPHQL_MAX_BATCH) },
   };
+  // The cost limit reads page sizes from the variables too: checked per request, before execution.
+  return { options, preExecution: refuseCostlyQueries(limits) };
 }
