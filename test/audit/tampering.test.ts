@@ -103,6 +103,20 @@ describe('verify catches tampering with events.sqlite', () => {
     expect(report.failure).toMatchObject({ kind: 'CHECKPOINT_MISMATCH', position: '10/10' });
   });
 
+  it('a store that keeps growing and being chained while verify runs is not mistaken for a tampered one', async () => {
+    // Right after verify reads the head, the live service appends and chains two more events.
+    const live = Object.assign(Object.create(f.store) as typeof f.store, {
+      headPosition: async () => {
+        const head = await f.store.headPosition();
+        await appendSampleEvents(f.store, 2);
+        await f.chainer.catchUp();
+        return head;
+      },
+    });
+    const report = await verifyStore(live, { keys: [f.key.publicKey], links: f.links });
+    expect(report).toMatchObject({ intact: true, eventsChecked: 44, intactUpTo: '44/44', failure: null });
+  });
+
   it('a checkpoint signed with another key is not trusted', async () => {
     const other = signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
     const report = await verifyStore(f.store, { keys: [other.publicKey], links: f.links });

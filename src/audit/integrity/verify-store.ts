@@ -61,8 +61,11 @@ class Cursor<T> {
  */
 export async function verifyStore(store: EventStore, options: VerifyStoreOptions): Promise<VerifyReport> {
   const verifier = new ChainVerifier(options.keys);
-  const head = await store.headPosition();
+  // Links first: a link is recorded only after its event is stored, so every link seen here belongs to an event
+  // at or before the head read next. (The other way round, a live service could chain events past the head in
+  // between, and verify would report them as deleted.)
   const lastRecorded = options.links?.lastLink()?.count ?? 0n;
+  const head = await store.headPosition();
   const recordedLinks = (count: number): RecordedLink[] =>
     options.links ? options.links.linksAfter(verifier.chainCount, count).filter((l) => l.count <= lastRecorded) : [];
   const checkpoints = new Cursor<SignedCheckpoint & { revision: bigint }>(async (last) => {
