@@ -28,7 +28,10 @@ async function esdbStore(): Promise<EsdbEventStore> {
 }
 
 describeHistory('EventStoreDB test server', async () => {
-  const store = await esdbStore();
+  // A server per call: each describe of the history suite loads the same story into an empty store.
+  const server = await new EsdbTestServer().start();
+  servers.push(server);
+  const store = await EsdbEventStore.connect(server.connectionString);
   return { store, dispose: () => store.close() };
 });
 

@@ -1,9 +1,15 @@
 import { HistoryService } from '../../../src/audit/history/history.service';
 import { TimeTravelService } from '../../../src/audit/history/time-travel.service';
 import { EventStore } from '../../../src/event-store/event-store.port';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditLogFilter, AuditLogQueries } from '../../../src/audit/audit-log/audit-log.queries';
+import { replayReadModels } from '../../../src/audit/cli/replay';
+import { openSqliteReadModels, ReadModelDb } from '../../../src/projections/read-model-database';
 import { ANNA, FREDRIK, IDS, loadHaboHistory } from './habo-history';
 
-/** History and time travel, folded from the streams by the contexts' own deciders. Run per store. */
+/** History and time travel, folded from the streams by the contexts' own deciders, and the global audit log. Run per store. */
 export function describeHistory(name: string, openStore: () => Promise<{ store: EventStore; dispose(): Promise<void> }>): void {
   describe(`history and time travel (${name})`, () => {
     let store: EventStore;
@@ -81,6 +87,84 @@ export function describeHistory(name: string, openStore: () => Promise<{ store: 
       const now = await travel.asOf('promise', IDS.promise, {});
       expect(now.state).toMatchObject({ status: 'Extended' });
       expect(now.activities).toHaveLength(3);
+    });
+  });
+
+  describe(`the global audit log (${name})`, () => {
+    let dispose: () => Promise<void>;
+    let readModels: ReadModelDb;
+    let dir: string;
+    let auditLog: AuditLogQueries;
+    const list = async (filter: AuditLogFilter, first = 50) => (await auditLog.list(filter, first)).edges.map((e) => e.node);
+
+    beforeAll(async () => {
+      const opened = await openStore();
+      dispose = opened.dispose;
+      await loadHaboHistory(opened.store);
+      dir = mkdtempSync(join(tmpdir(), 'samverkan-audit-log-'));
+      // The audit log is a projection like any other: built here by a replay of the store.
+      await replayReadModels(opened.store, { file: join(dir, 'read-models.sqlite') });
+      readModels = openSqliteReadModels(join(dir, 'read-models.sqlite'));
+      auditLog = new AuditLogQueries(readModels);
+    });
+    afterAll(async () => {
+      await readModels.destroy();
+      rmSync(dir, { recursive: true, force: true });
+      await dispose();
+    });
+
+    it('holds every event in log order, with who, on whose behalf, when and why', async () => {
+      const all = await list({});
+      expect(all).toHaveLength(12);
+      expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((a, b) => a - b));
+      expect(all.find((e) => e.correlation_id === 'corr-draft')).toMatchObject({
+        type: 'AgreementDrafted', stream: `agreement-${IDS.agreement}`, category: 'agreement', revision: 0,
+        actor_user_id: ANNA.userId, actor_name: ANNA.displayName, actor_organisation_id: IDS.habo, actor_role: 'coordinator',
+        command_type: 'CommandAgreementDrafted', causation_id: 'corr-draft', occurred_at: '2015-12-01T10:00:00.000Z',
+      });
+    });
+
+    it('filters by actor, organisation, event type, stream, category and correlation id, alone and together', async () => {
+      const types = async (filter: AuditLogFilter) => (await list(filter)).map((e) => e.type);
+      const fredrik = ['AgreementSigned', 'PromiseAdopted', 'PromiseExtended'];
+      expect(await types({ actorUserId: FREDRIK.userId })).toEqual(fredrik);
+      expect(await types({ organisationId: IDS.police })).toEqual(fredrik);
+      expect(await types({ eventType: 'ActivityLogged' })).toEqual(['ActivityLogged', 'ActivityLogged', 'ActivityLogged']);
+      expect(await types({ stream: `agreement-${IDS.agreement}` })).toEqual(['AgreementDrafted', 'AgreementSigned', 'AgreementSigned', 'AgreementActivated']);
+      expect(await types({ category: 'organisation' })).toEqual(['LocalPoliceAreaRegistered', 'MunicipalityRegistered']);
+      expect(await types({ correlationId: 'corr-draft' })).toEqual(['AgreementDrafted']);
+      expect(await types({ actorUserId: ANNA.userId, category: 'promise' })).toEqual(['PromiseDrafted', 'ActivityLogged', 'ActivityLogged', 'ActivityLogged']);
+      expect(await types({ actorUserId: 'u-nobody' })).toEqual([]);
+    });
+
+    it('filters by business time and by store time, both ends inclusive', async () => {
+      const in2016 = await list({ occurredFrom: '2016-01-01T00:00:00.000Z', occurredTo: '2016-12-31T23:59:59.999Z' });
+      expect(in2016.map((e) => e.type)).toEqual(['PromiseDrafted', 'PromiseAdopted', 'ActivityLogged', 'ActivityLogged', 'PromiseExtended']);
+      expect(await list({ occurredFrom: '2015-12-15T14:00:00.000Z', occurredTo: '2015-12-15T14:00:00.000Z' })).toHaveLength(1);
+      const all = await list({});
+      const from = all[6].recorded_at;
+      const recordedSince = await list({ recordedFrom: from });
+      expect(recordedSince.map((e) => e.seq)).toEqual(all.filter((e) => e.recorded_at >= from).map((e) => e.seq));
+      expect(recordedSince.length).toBeGreaterThanOrEqual(6);
+      expect(await list({ recordedTo: '2000-01-01T00:00:00.000Z' })).toEqual([]);
+    });
+
+    it('pages with cursors: every event exactly once, in order, and the last page says so', async () => {
+      const all = await list({});
+      const seen: number[] = [];
+      let after: string | null = null;
+      for (let pages = 0; ; pages++) {
+        const page = await auditLog.list({}, 5, after);
+        seen.push(...page.edges.map((e) => e.node.seq));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+        expect(pages).toBeLessThan(5);
+      }
+      expect(seen).toEqual(all.map((e) => e.seq));
+      const filtered = await auditLog.list({ eventType: 'ActivityLogged' }, 2);
+      const rest = await auditLog.list({ eventType: 'ActivityLogged' }, 2, filtered.pageInfo.endCursor);
+      expect([...filtered.edges, ...rest.edges].map((e) => e.node.type)).toEqual(['ActivityLogged', 'ActivityLogged', 'ActivityLogged']);
+      expect(rest.pageInfo.hasNextPage).toBe(false);
     });
   });
 }
