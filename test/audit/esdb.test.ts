@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
@@ -8,16 +9,25 @@ import { ChainLinksDb, CHAIN_LINKS_FILE } from '../../src/audit/integrity/chain-
 import { IntegrityChainer } from '../../src/audit/integrity/integrity-chainer';
 import { signingKeyFrom } from '../../src/audit/integrity/signing-key';
 import { verifyStore } from '../../src/audit/integrity/verify-store';
+import { ExportScope } from '../../src/audit/export/export-format';
+import { exportNdjson } from '../../src/audit/export/ndjson-export';
+import { verifyExportFile } from '../../src/audit/export/verify-file';
 import { EsdbTestServer } from '../esdb/esdb-test-server';
 import { describeHistory } from './support/describe-history';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { startTestApp, TestApp } from '../support/test-app';
+import { IDS, loadHaboHistory } from './support/habo-history';
+import { PERSONAL_DATA_READ_EVENT_TYPE } from '../../src/audit/read-access/personal-data-read.event';
 import { appendSampleEvents } from './support/integrity-fixture';
 
 /**
  * The audit trail on EventStoreDB (the protocol-level test server, real gRPC,
  * the real client): everything goes through the port, so the same code runs.
  * EventStoreDB cannot be tampered with by editing a file; what is shown here
- * is that history, chaining, checkpoints and verify work on it, and that a
- * recorded link that no longer matches is caught.
+ * is that history, the audit log, replay, chaining, checkpoints, verify,
+ * export and the read-access log work on it, and that a recorded link that
+ * no longer matches is caught.
  */
 const servers: EsdbTestServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.stop())));
@@ -61,6 +71,25 @@ describe('integrity chain and verify (EventStoreDB test server)', () => {
     expect(report.eventsChecked).toBe(Number(links.lastLink()!.count));
   });
 
+  it('exports everything and one stream as NDJSON that verifies offline', async () => {
+    const exportTo = async (name: string, scope: ExportScope) => {
+      const file = join(dir, name);
+      const out = createWriteStream(file);
+      const result = await exportNdjson(store, { scope, key: key.publicKey, links, out });
+      out.end();
+      await finished(out);
+      return { file, result };
+    };
+    const all = await exportTo('all.ndjson', { kind: 'all', afterPosition: null });
+    const chained = Number(links.lastLink()!.count);
+    expect(all.result.events).toBe(chained);
+    expect(await verifyExportFile(all.file, { keys: [key.publicKey] })).toMatchObject({ intact: true, eventsChecked: chained });
+    const stream = await exportTo('stream.ndjson', { kind: 'stream', stream: 'sample-1' });
+    const lines = readFileSync(stream.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; stream?: string });
+    expect(lines.filter((l) => l.kind === 'event').map((l) => l.stream)).toEqual(Array(stream.result.events).fill('sample-1'));
+    expect(await verifyExportFile(stream.file, { keys: [key.publicKey] })).toMatchObject({ intact: true, eventsChecked: stream.result.events });
+  });
+
   it('a recorded link that no longer matches its event is reported at that event’s position', async () => {
     const row = links.linksAfter(11n, 1)[0];
     const db = new Database(join(dir, CHAIN_LINKS_FILE));
@@ -68,5 +97,40 @@ describe('integrity chain and verify (EventStoreDB test server)', () => {
     db.close();
     const report = await verifyStore(store, { keys: [key.publicKey], links });
     expect(report.failure).toMatchObject({ kind: 'EDITED', position: row.position, count: 12n });
+  });
+});
+
+describe('the read-access log over GraphQL, with EVENT_STORE=esdb (EventStoreDB test server)', () => {
+  let server: EsdbTestServer;
+  let t: TestApp;
+  const caughtUp = async () => {
+    const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+    await t.app.get(ProjectionRunner).waitFor(head!, 10_000);
+  };
+
+  beforeAll(async () => {
+    server = await new EsdbTestServer().start();
+    servers.push(server);
+    t = await startTestApp({ EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: server.connectionString });
+    await loadHaboHistory(t.app.get<EventStore>(EVENT_STORE));
+    await caughtUp();
+  });
+  afterAll(() => t?.close());
+
+  it('records who read signatory names, through which query, as events in the server; auditors can query them', async () => {
+    await t.as('member', IDS.habo).ok(`query WhoSigned { agreement(id: "${IDS.agreement}") { parties { signature { signatoryName } } } }`);
+    // Reads are recorded after the answer is sent: wait for the store to hold them and the log to catch up.
+    const recorded = async () => (await t.app.get<EventStore>(EVENT_STORE).readAll({ maxCount: 1000 })).find((e) => e.type === PERSONAL_DATA_READ_EVENT_TYPE);
+    while (!(await recorded())) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The record is an event in the server itself, not in a local file.
+    expect(server.state.stream((await recorded())!.streamName)?.map((e) => e.type)).toEqual([PERSONAL_DATA_READ_EVENT_TYPE]);
+    await caughtUp();
+    const data = await t.as('auditor').ok<{ personalDataReads: { edges: { node: { reader: { userId: string }; field: string; path: string; operationName: string | null } }[] } }>(
+      `{ personalDataReads(readerUserId: "member-${IDS.habo}") { edges { node { reader { userId } field path operationName } } } }`,
+    );
+    expect(data.personalDataReads.edges.map((e) => e.node)).toEqual([
+      { reader: { userId: `member-${IDS.habo}` }, field: 'Signature.signatoryName', path: 'agreement.parties.0.signature.signatoryName', operationName: 'WhoSigned' },
+      { reader: { userId: `member-${IDS.habo}` }, field: 'Signature.signatoryName', path: 'agreement.parties.1.signature.signatoryName', operationName: 'WhoSigned' },
+    ]);
   });
 });

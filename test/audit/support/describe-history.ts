@@ -92,6 +92,7 @@ export function describeHistory(name: string, openStore: () => Promise<{ store: 
 
   describe(`the global audit log (${name})`, () => {
     let dispose: () => Promise<void>;
+    let store: EventStore;
     let readModels: ReadModelDb;
     let dir: string;
     let auditLog: AuditLogQueries;
@@ -99,11 +100,11 @@ export function describeHistory(name: string, openStore: () => Promise<{ store: 
 
     beforeAll(async () => {
       const opened = await openStore();
-      dispose = opened.dispose;
-      await loadHaboHistory(opened.store);
+      ({ store, dispose } = opened);
+      await loadHaboHistory(store);
       dir = mkdtempSync(join(tmpdir(), 'samverkan-audit-log-'));
       // The audit log is a projection like any other: built here by a replay of the store.
-      await replayReadModels(opened.store, { file: join(dir, 'read-models.sqlite') });
+      await replayReadModels(store, { file: join(dir, 'read-models.sqlite') });
       readModels = openSqliteReadModels(join(dir, 'read-models.sqlite'));
       auditLog = new AuditLogQueries(readModels);
     });
@@ -147,6 +148,21 @@ export function describeHistory(name: string, openStore: () => Promise<{ store: 
       expect(recordedSince.map((e) => e.seq)).toEqual(all.filter((e) => e.recorded_at >= from).map((e) => e.seq));
       expect(recordedSince.length).toBeGreaterThanOrEqual(6);
       expect(await list({ recordedTo: '2000-01-01T00:00:00.000Z' })).toEqual([]);
+    });
+
+    it('a replay --until builds the audit log as of that instant, into a file of its own', async () => {
+      const all = await list({});
+      const until = new Date(all[6].recorded_at);
+      const file = join(dir, 'as-of.sqlite');
+      await replayReadModels(store, { file, until, mustBeNew: true });
+      const asOf = openSqliteReadModels(file);
+      try {
+        const rows = (await new AuditLogQueries(asOf).list({}, 50)).edges.map((e) => e.node.seq);
+        expect(rows).toEqual(all.filter((e) => new Date(e.recorded_at) <= until).map((e) => e.seq));
+      } finally {
+        await asOf.destroy();
+      }
+      expect(await list({})).toHaveLength(12);
     });
 
     it('pages with cursors: every event exactly once, in order, and the last page says so', async () => {
