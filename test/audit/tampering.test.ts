@@ -117,6 +117,17 @@ describe('verify catches tampering with events.sqlite', () => {
     expect(report).toMatchObject({ intact: true, eventsChecked: 44, intactUpTo: '44/44', failure: null });
   });
 
+  it('lets other work run between pages, so a service stays responsive while it verifies', async () => {
+    await appendSampleEvents(f.store, 1200); // three pages
+    await f.chainer.catchUp();
+    const happened: string[] = [];
+    setImmediate(() => happened.push('other work'));
+    const report = await verifyStore(f.store, { keys: [f.key.publicKey], links: f.links, onProgress: () => happened.push('page') });
+    expect(report.intact).toBe(true);
+    expect(happened.indexOf('other work')).toBeGreaterThan(-1);
+    expect(happened.indexOf('other work')).toBeLessThan(happened.lastIndexOf('page'));
+  });
+
   it('a checkpoint signed with another key is not trusted', async () => {
     const other = signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
     const report = await verifyStore(f.store, { keys: [other.publicKey], links: f.links });
