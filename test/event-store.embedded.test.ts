@@ -159,6 +159,21 @@ describe('embedded SQLite event store', () => {
       for (const [options] of readAll.mock.calls) expect(options.maxCount).toBeLessThanOrEqual(500);
     });
 
+    it('lets other work run while it catches up on a long history (a page at a time)', async () => {
+      for (let i = 0; i < 12; i++) {
+        await store.append(stream(), Array.from({ length: 100 }, () => event()), { expectedRevision: 'no_stream' });
+      }
+      const happened: string[] = [];
+      setImmediate(() => happened.push('other work'));
+      let count = 0;
+      for await (const _ of store.subscribeToAll()) {
+        happened.push('event');
+        if (++count === 1_200) break;
+      }
+      expect(happened.indexOf('other work')).toBeGreaterThan(-1);
+      expect(happened.indexOf('other work')).toBeLessThan(happened.lastIndexOf('event'));
+    });
+
     it('breaking out of a for-await stops the subscription', async () => {
       await store.append(stream(), [event(), event()], { expectedRevision: 'no_stream' });
       const subscription = store.subscribeToAll();

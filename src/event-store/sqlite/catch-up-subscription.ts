@@ -76,6 +76,9 @@ export class CatchUpSubscription implements AllSubscription {
       if (page.length > 0) {
         this.buffer = page;
         this.index = 0;
+        // A full page means history to catch up on. Reads here resolve without real I/O, so yield once per
+        // page: a long catch-up (start-up, a follower taking over) must not hold the event loop and starve requests.
+        if (page.length === this.pageSize) await new Promise<void>((resolve) => setImmediate(resolve));
       } else if (!this.notified) {
         await new Promise<void>((wake) => this.sleepers.push(wake));
       }
