@@ -7,7 +7,7 @@
  * heap, JIT state or page cache left behind by the one before (the 1M-event
  * bench leaves a lot). `node dist/bench/run.js <name>` runs one of them.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -65,8 +65,21 @@ function printTable(rows: Row[]): void {
 /** A child reports its figures as JSON on this file descriptor, so nothing it prints can garble them. */
 const FIGURES_FD = 3;
 
+/**
+ * Flushes dirty pages to disk first: the build's output, or a previous benchmark's files, would otherwise
+ * be written back during the next benchmark and slow its fsyncs (the append figures are fsync rates).
+ */
+function settleDisk(): void {
+  try {
+    execFileSync('sync');
+  } catch {
+    // No `sync` here (not Linux/macOS): measure anyway.
+  }
+}
+
 /** Runs one benchmark in a fresh process; its progress goes to the console as usual. */
 function runInChildProcess(benchmark: Benchmark): Promise<Figures> {
+  settleDisk();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [__filename, benchmark.name], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'] });
     let output = '';
