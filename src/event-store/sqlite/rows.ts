@@ -15,16 +15,16 @@ export function positionOf(sequence: bigint): Position {
   return { commit: sequence, prepare: sequence };
 }
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+export function toRecordedEvent([position, id, stream, revision, type, data, metadata, recordedAt]: EventRow): RecordedEvent {
   return {
-    id: row[1],
-    type: row[4],
-    streamName: row[2],
-    revision: row[3],
-    position: positionOf(row[0]),
-    data: JSON.parse(row[5]) as JsonObject,
-    metadata: JSON.parse(row[6]) as JsonObject,
-    recordedAt: new Date(Number(row[7])),
+    id,
+    type,
+    streamName: stream,
+    revision,
+    position: positionOf(position),
+    data: JSON.parse(data) as JsonObject,
+    metadata: JSON.parse(metadata) as JsonObject,
+    recordedAt: new Date(Number(recordedAt)),
   };
 }
 
@@ -32,16 +32,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 export type RawEventRow = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string, recordedAt: number];
 
 /** Exact only below 2^53; the store checks that before reading this way. */
-export function toRawRecordedEvent(row: RawEventRow): RawRecordedEvent {
-  const position = row[0];
-  return {
-    position: `${position}/${position}`,
-    id: row[1],
-    streamName: row[2],
-    revision: row[3],
-    type: row[4],
-    dataJson: row[5],
-    metadataJson: row[6],
-    recordedAt: row[7],
-  };
+export function toRawRecordedEvent([position, id, stream, revision, type, data, metadata, recordedAt]: RawEventRow): RawRecordedEvent {
+  return { position: `${position}/${position}`, id, streamName: stream, revision, type, dataJson: data, metadataJson: metadata, recordedAt };
 }
