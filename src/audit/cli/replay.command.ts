@@ -1,9 +1,9 @@
-import { SingleBar } from 'cli-progress';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../config/app-config';
 import { createEventStore } from '../../event-store/create-event-store';
 import { replayReadModels } from './replay';
+import { eventProgress } from './event-progress';
 
 const LIVE_READ_MODELS = 'read-models.sqlite';
 
@@ -27,29 +27,13 @@ export async function replayCommand(options: { until?: string; out?: string }): 
   mkdirSync(resolve(file, '..'), { recursive: true });
 
   const store = await createEventStore(config);
-  // Positions only grow; the head's is the scale for the bar (on the embedded store it is the event count).
-  const head = Number((await store.headPosition())?.commit ?? 0n);
-  const bar = new SingleBar({
-    format: 'replay {bar} {percentage}% | {events} events | {rate} events/s | time left {eta_formatted}',
-    etaBuffer: 50,
-  });
-  const started = Date.now();
-  bar.start(Math.max(head, 1), 0, { events: 0, rate: 0 });
+  const progress = await eventProgress('replay', store);
   try {
-    const count = await replayReadModels(store, {
-      file,
-      until,
-      mustBeNew: until !== undefined,
-      onProgress: (events, position) => {
-        const rate = Math.round(events / Math.max((Date.now() - started) / 1000, 0.001));
-        bar.update(Math.min(Number(position.commit), head), { events, rate });
-      },
-    });
-    bar.update(Math.max(head, 1));
-    bar.stop();
+    const count = await replayReadModels(store, { file, until, mustBeNew: until !== undefined, onProgress: progress.update });
+    progress.finish();
     console.log(`Replayed ${count} events into ${file}${until ? ` (as of ${until.toISOString()})` : ''}.`);
   } finally {
-    bar.stop();
+    progress.stop();
     await store.close();
   }
 }

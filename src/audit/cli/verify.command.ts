@@ -3,6 +3,7 @@ import { verifyExportFile } from '../export/verify-file';
 import { verifyStore } from '../integrity/verify-store';
 import { describeReport, VerifyReport } from '../integrity/verify-report';
 import { openAuditCliContext, trustedKeys } from './audit-cli-context';
+import { eventProgress } from './event-progress';
 
 /** `samverkan verify [--file export.ndjson] [--public-key key.pem]`: exit code 0 when intact, 2 when not. */
 export async function verifyCommand(options: { file?: string; publicKey?: string }): Promise<VerifyReport> {
@@ -15,7 +16,13 @@ export async function verifyCommand(options: { file?: string; publicKey?: string
     const context = await openAuditCliContext(config, options.publicKey);
     try {
       if (!context.links) console.error('No recorded chain links here (integrity.sqlite): only signed checkpoints vouch for the events.');
-      report = await verifyStore(context.store, { keys: context.keys, links: context.links });
+      const progress = await eventProgress('verify', context.store);
+      try {
+        report = await verifyStore(context.store, { keys: context.keys, links: context.links, onProgress: progress.update });
+        progress.finish();
+      } finally {
+        progress.stop();
+      }
     } finally {
       await context.close();
     }
