@@ -49,6 +49,31 @@ describe('a hardened /graphql', () => {
       expect(again).toMatchObject({ status: 400, data: null });
       expect(codes(again)).toEqual(['QUERY_TOO_COSTLY']);
     });
+
+    it('measures a page size left to the default value of its variable', async () => {
+      // About 24 fields a promise: 50 promises (the default page) pass, 100 do not.
+      const defaulted = `query($n: Int = 100) { promises(first: $n) { edges { node { title activities(first: 10) { edges { cursor } } } } } }`;
+      const reader = t.as('member', 'cost-default'); // a caller of its own: this app allows 3 expensive queries a minute
+      expect(codes(await reader.gql(defaulted))).toEqual(['QUERY_TOO_COSTLY']);
+      expect((await reader.gql(defaulted, { n: 50 })).errors).toBeUndefined();
+    });
+
+    it('measures the operation the request names, not the others in the document', async () => {
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${await t.token('member', 'cost-operations')}` };
+      const query = `query Cheap { promises(first: 5) { edges { cursor } } }
+        query Costly { promises(first: 100) { edges { node { title activities(first: 100) { edges { cursor } } } } } }`;
+      const cheap = await post(JSON.stringify({ query, operationName: 'Cheap' }), headers);
+      expect(cheap.status).toBe(200);
+      expect(((await cheap.json()) as { errors?: unknown }).errors).toBeUndefined();
+      const costly = await post(JSON.stringify({ query, operationName: 'Costly' }), headers);
+      expect(costly.status).toBe(400);
+      expect(codes(await costly.json())).toEqual(['QUERY_TOO_COSTLY']);
+      // In a batch, each entry is measured by its own operation name.
+      const batch = await post(JSON.stringify([{ query, operationName: 'Cheap' }, { query, operationName: 'Costly' }]), headers);
+      const [first, second] = (await batch.json()) as unknown[];
+      expect((first as { errors?: unknown }).errors).toBeUndefined();
+      expect(codes(second)).toEqual(['QUERY_TOO_COSTLY']);
+    });
   });
 
   describe('request size and batching', () => {

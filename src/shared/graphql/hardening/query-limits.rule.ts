@@ -43,25 +43,53 @@ class QueryRefused extends Error {
   }
 }
 
+/** What Mercurius puts in the context of an HTTP request (batches add the index of the operation). */
+interface HttpContext {
+  reply?: { request?: { method?: string; body?: unknown; query?: unknown } };
+  operationId?: number;
+}
+
+/**
+ * The operation name the client asked to run: `null` when it named none,
+ * `undefined` when the request is not plain HTTP (then every operation counts).
+ */
+function requestedOperationName(context: unknown): string | null | undefined {
+  const { reply, operationId } = (context ?? {}) as HttpContext;
+  const request = reply?.request;
+  if (!request) return undefined;
+  const params = request.method === 'GET' ? request.query : Array.isArray(request.body) ? request.body[operationId ?? 0] : request.body;
+  const name = (params as { operationName?: unknown } | undefined)?.operationName;
+  return typeof name === 'string' && name !== '' ? name : null;
+}
+
+/** The operation that will run, as graphql-js picks it; all of them when that cannot be told. */
+function operationsToMeasure(document: DocumentNode, requested: string | null | undefined): OperationDefinitionNode[] {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  // Without a name, graphql-js runs the only operation, or refuses a document with several.
+  return requested ? operations.filter((o) => o.name?.value === requested) : operations;
+}
+
 /**
  * The cost limit, as a Mercurius `preExecution` hook: cost depends on page
  * sizes, which often come from the variables, so it is checked on every
  * request (a walk over the query, no resolver run) after the cached
- * validation. The hook is not told which operation will run, so every
- * operation in the document must be within the limit.
+ * validation. It measures the operation the client asked for (by
+ * `operationName`, as graphql-js selects it); where the request does not say
+ * (queries over a WebSocket), every operation in the document must be within
+ * the limit.
  */
 export function refuseCostlyQueries(limits: Pick<QueryLimits, 'maxCost'>) {
-  return async (schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>): Promise<void> => {
-    const errors: GraphQLError[] = [];
-    for (const definition of document.definitions) {
-      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-      const { cost } = measureOperation(schema, document, definition as OperationDefinitionNode, variables ?? {});
-      if (cost > limits.maxCost) {
-        errors.push(new GraphQLError(`Query could return about ${cost} fields; the limit is ${limits.maxCost} (ask for smaller pages)`, {
-          nodes: definition, extensions: { code: QueryLimitCode.TOO_COSTLY, cost, limit: limits.maxCost },
-        }));
-      }
+  return async (schema: GraphQLSchema, document: DocumentNode, context: unknown, variables?: Record<string, unknown>): Promise<void> => {
+    let costliest: { operation: OperationDefinitionNode; cost: number } | undefined;
+    for (const operation of operationsToMeasure(document, requestedOperationName(context))) {
+      const { cost } = measureOperation(schema, document, operation, variables ?? {});
+      if (!costliest || cost > costliest.cost) costliest = { operation, cost };
     }
-    if (errors.length > 0) throw new QueryRefused(errors);
+    if (costliest && costliest.cost > limits.maxCost) {
+      // One error, so the answer is a 400 like the other limits (Mercurius uses the status of a lone error).
+      throw new QueryRefused([new GraphQLError(`Query could return about ${costliest.cost} fields; the limit is ${limits.maxCost} (ask for smaller pages)`, {
+        nodes: costliest.operation, extensions: { code: QueryLimitCode.TOO_COSTLY, cost: costliest.cost, limit: limits.maxCost },
+      })]);
+    }
   };
 }

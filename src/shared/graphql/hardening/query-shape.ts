@@ -23,8 +23,13 @@ export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Record<string, unknown> = {},
+  provided: Record<string, unknown> = {},
 ): QueryShape {
+  // A variable left out takes its default from the query (`$n: Int = 500`): measure what will run.
+  const defaults = (operation.variableDefinitions ?? [])
+    .filter((v) => v.defaultValue !== undefined)
+    .map((v) => [v.variable.name.value, valueFromASTUntyped(v.defaultValue!)] as const);
+  const variables: Record<string, unknown> = { ...Object.fromEntries(defaults), ...provided };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
