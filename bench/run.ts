@@ -97,10 +97,22 @@ function runInChildProcess(benchmark: Benchmark): Promise<Figures> {
   });
 }
 
+function isOpen(fd: number): boolean {
+  try {
+    fs.fstatSync(fd);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function runOne(name: string): Promise<void> {
   const benchmark = benchmarks.find((b) => b.name === name);
   if (!benchmark) throw new Error(`no benchmark named "${name}"; there are: ${benchmarks.map((b) => b.name).join(', ')}`);
-  fs.writeSync(FIGURES_FD, JSON.stringify(await benchmark.run()));
+  const figures = JSON.stringify(await benchmark.run());
+  // Run by hand from a shell, there is no fd 3: print the figures instead.
+  if (isOpen(FIGURES_FD)) fs.writeSync(FIGURES_FD, figures);
+  else console.log(figures);
 }
 
 async function main(): Promise<void> {

@@ -38,7 +38,7 @@ export interface RawEventPage {
  * verification, about twice as fast as `readAll`). Everything else uses the port.
  */
 export interface RawEventReader {
-  /** Undefined when positions beyond `upTo` cannot be read exactly this way: use `readAll`. */
+  /** Undefined when positions up to `upTo` cannot be read exactly this way (past 2^53): use `readAll`. */
   readAllRaw(options: RawReadOptions): Promise<RawEventPage> | undefined;
 }
 

@@ -128,6 +128,30 @@ describe('verify catches tampering with events.sqlite', () => {
     expect(happened.indexOf('other work')).toBeLessThan(happened.lastIndexOf('page'));
   });
 
+  describe('across page boundaries (verify reads 500 events at a time)', () => {
+    beforeEach(async () => {
+      await appendSampleEvents(f.store, 1060); // about 1,200 events with the first 40 and the checkpoints: three pages
+      await f.chainer.catchUp();
+    });
+
+    it.each([[500], [501], [1000]])('DELETE at position %i is caught there', async (position) => {
+      await f.tamper((db) => db.prepare('DELETE FROM events WHERE position = ?').run(position));
+      expect((await verify()).failure).toMatchObject({ kind: 'DELETED', position: `${position}/${position}` });
+    });
+
+    it('REORDER of two events on different pages is caught at the earlier one', async () => {
+      await f.tamper((db) => {
+        const swap = db.prepare('UPDATE events SET position = ? WHERE position = ?');
+        db.transaction(() => {
+          swap.run(-1, 450);
+          swap.run(450, 620);
+          swap.run(620, -1);
+        })();
+      });
+      expect((await verify()).failure).toMatchObject({ kind: 'REORDERED', position: '450/450' });
+    });
+  });
+
   it('a checkpoint signed with another key is not trusted', async () => {
     const other = signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
     const report = await verifyStore(f.store, { keys: [other.publicKey], links: f.links });

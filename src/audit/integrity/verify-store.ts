@@ -66,8 +66,10 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
   // between, and verify would report them as deleted.)
   const lastRecorded = options.links?.lastLink()?.count ?? 0n;
   const head = await store.headPosition();
+  /** The links recorded for the next `count` places in the chain (fewer past the last one recorded). */
   const recordedLinks = (count: number): RecordedLink[] =>
     options.links ? options.links.linksAfter(verifier.chainCount, count).filter((l) => l.count <= lastRecorded) : [];
+  const nextRecordedLink = (): RecordedLink | undefined => recordedLinks(1)[0];
   const checkpoints = new Cursor<SignedCheckpoint & { revision: bigint }>(async (last) => {
     const events = await store.readStream(CHECKPOINT_STREAM, { fromRevision: last ? last.revision + 1n : 0n, maxCount: PAGE });
     // Checkpoints recorded after the head we verify up to are for the next run.
@@ -106,7 +108,7 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (!verifier.failed) {
-    await reportWhatIsMissing(verifier, recordedLinks(1)[0], checkpoints);
+    await reportWhatIsMissing(verifier, nextRecordedLink(), checkpoints);
   }
   return verifier.report();
 }
