@@ -64,6 +64,7 @@ function printTable(rows: Row[]): void {
 
 /** A child reports its figures as JSON on this file descriptor, so nothing it prints can garble them. */
 const FIGURES_FD = 3;
+const FIGURES_FD_SET = 'BENCH_FIGURES_FD';
 
 /**
  * Flushes dirty pages to disk first: the build's output, or a previous benchmark's files, would otherwise
@@ -81,7 +82,10 @@ function settleDisk(): void {
 function runInChildProcess(benchmark: Benchmark): Promise<Figures> {
   settleDisk();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [__filename, benchmark.name], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'] });
+    const child = spawn(process.execPath, [__filename, benchmark.name], {
+      stdio: ['ignore', 'inherit', 'inherit', 'pipe'],
+      env: { ...process.env, [FIGURES_FD_SET]: String(FIGURES_FD) },
+    });
     let output = '';
     const figures = child.stdio[FIGURES_FD] as NodeJS.ReadableStream;
     figures.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -97,21 +101,13 @@ function runInChildProcess(benchmark: Benchmark): Promise<Figures> {
   });
 }
 
-function isOpen(fd: number): boolean {
-  try {
-    fs.fstatSync(fd);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function runOne(name: string): Promise<void> {
   const benchmark = benchmarks.find((b) => b.name === name);
   if (!benchmark) throw new Error(`no benchmark named "${name}"; there are: ${benchmarks.map((b) => b.name).join(', ')}`);
   const figures = JSON.stringify(await benchmark.run());
-  // Run by hand from a shell, there is no fd 3: print the figures instead.
-  if (isOpen(FIGURES_FD)) fs.writeSync(FIGURES_FD, figures);
+  // Only the parent opens the figures pipe (and says so); run by hand, print them. (Probing fd 3 would not do:
+  // Node itself may hold an fd of that number.)
+  if (process.env[FIGURES_FD_SET] === String(FIGURES_FD)) fs.writeSync(FIGURES_FD, figures);
   else console.log(figures);
 }
 
