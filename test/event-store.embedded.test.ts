@@ -174,6 +174,14 @@ describe('embedded SQLite event store', () => {
       expect(happened.indexOf('other work')).toBeLessThan(happened.lastIndexOf('event'));
     });
 
+    it('a subscription stopped while it lets other work run delivers nothing more', async () => {
+      await store.append(stream(), Array.from({ length: 600 }, () => event()), { expectedRevision: 'no_stream' });
+      const subscription = store.subscribeToAll(); // pages of 500: the first is full
+      const iterator = subscription[Symbol.asyncIterator]();
+      setImmediate(() => void subscription.stop()); // runs while the first (full) page waits its turn
+      expect(await iterator.next()).toEqual({ value: undefined, done: true });
+    });
+
     it('breaking out of a for-await stops the subscription', async () => {
       await store.append(stream(), [event(), event()], { expectedRevision: 'no_stream' });
       const subscription = store.subscribeToAll();
