@@ -1,7 +1,7 @@
 import type { DomainCommand } from '../../shared/domain/command';
 import type { LocalDate, Period } from '../../shared/domain/value-objects';
 import type {
-  ActivityKind, ActivityStatusReport, ActivityTarget, Indicator, IndicatorMeasurement, PlannedFollowUp,
+  ActivityFields, ActivityStatusReport, ActivityTarget, Indicator, IndicatorMeasurement, PlannedFollowUp,
   PromiseAdopted, PromiseCompleted, PromisePublished, PromiseWithdrawn,
 } from './promise.events';
 
@@ -62,18 +62,8 @@ export type LinkFocusAreas = DomainCommand<
   { promiseId: string; assessment: AssessmentSnapshot; focusAreaIds: string[] }
 >;
 
-type ActivityInput = {
-  date: LocalDate;
-  kind: ActivityKind;
-  responsibleOrganisationId: string;
-  count: number;
-  place: string | null;
-  outcome: string | null;
-  notes: string | null;
-  plannedActivityId: string | null;
-  hours?: number | null;
-  cost?: number | null;
-};
+/** What an activity-log entry records; hours and cost (added in v2) may be left out. */
+type ActivityInput = Omit<ActivityFields, 'hours' | 'cost'> & Partial<Pick<ActivityFields, 'hours' | 'cost'>>;
 
 export type LogActivity = DomainCommand<'LogActivity', { promiseId: string; entryId: string } & ActivityInput>;
 

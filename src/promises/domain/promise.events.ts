@@ -88,7 +88,7 @@ export type PromiseLinkedToFocusAreas = DomainEvent<
   { promiseId: string; assessmentId: string; focusAreaIds: string[] }
 >;
 
-type ActivityFields = {
+export type ActivityFields = {
   date: LocalDate;
   kind: ActivityKind;
   responsibleOrganisationId: string;
