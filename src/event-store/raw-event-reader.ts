@@ -39,7 +39,7 @@ export interface RawEventPage {
  */
 export interface RawEventReader {
   /** Undefined when positions up to `upTo` cannot be read exactly this way (past 2^53): use `readAll`. */
-  readAllRaw(options: RawReadOptions): Promise<RawEventPage> | undefined;
+  readAllRaw(options: RawReadOptions): Promise<RawEventPage | undefined>;
 }
 
 export function canReadRaw(store: EventStore): store is EventStore & RawEventReader {

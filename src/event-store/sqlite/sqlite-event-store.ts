@@ -104,13 +104,13 @@ export class SqliteEventStore implements EventStore, RawEventReader {
   }
 
   /** $all as stored, without parsing the JSON (see RawEventReader). */
-  readAllRaw(options: RawReadOptions): Promise<RawEventPage> | undefined {
+  async readAllRaw(options: RawReadOptions): Promise<RawEventPage | undefined> {
     if (options.upTo.commit > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
     this.assertOpen();
     try {
       const rows = this.rawRange.all(Number(options.after?.commit ?? -1n), Number(options.upTo.commit), limitOf(options.maxCount));
       const last = rows.length > 0 ? positionOf(BigInt(rows[rows.length - 1][0])) : undefined;
-      return Promise.resolve({ events: rows.map(toRawRecordedEvent), last });
+      return { events: rows.map(toRawRecordedEvent), last };
     } catch (err) {
       throw translateSqliteError(err, 'reading $all');
     }

@@ -37,9 +37,11 @@ export function queryShapeRule(limits: Pick<QueryLimits, 'maxDepth' | 'maxAliase
 /** Thrown from a Mercurius hook, it is answered as validation errors are: 400, the errors listed, nothing run. */
 class QueryRefused extends Error {
   readonly statusCode = 400;
+  readonly errors: GraphQLError[];
 
-  constructor(readonly errors: GraphQLError[]) {
-    super(errors.map((e) => e.message).join('; '));
+  constructor(error: GraphQLError) {
+    super(error.message);
+    this.errors = [error];
   }
 }
 
@@ -87,9 +89,9 @@ export function refuseCostlyQueries(limits: Pick<QueryLimits, 'maxCost'>) {
     }
     if (costliest && costliest.cost > limits.maxCost) {
       // One error, so the answer is a 400 like the other limits (Mercurius uses the status of a lone error).
-      throw new QueryRefused([new GraphQLError(`Query could return about ${costliest.cost} fields; the limit is ${limits.maxCost} (ask for smaller pages)`, {
+      throw new QueryRefused(new GraphQLError(`Query could return about ${costliest.cost} fields; the limit is ${limits.maxCost} (ask for smaller pages)`, {
         nodes: costliest.operation, extensions: { code: QueryLimitCode.TOO_COSTLY, cost: costliest.cost, limit: limits.maxCost },
-      })]);
+      }));
     }
   };
 }
