@@ -26,6 +26,42 @@ const DDL = `
   CREATE UNIQUE INDEX IF NOT EXISTS events_id ON events (id);
 `;
 
+/**
+ * The command-id index: one row per command id, written in the same
+ * transaction as the command's events, so an id is applied at most once and
+ * never for two different commands (see CommandRecord in the port). `revision`
+ * and `position` are those of the command's last event: what a retry answers.
+ * `digest` is null for commands recorded before digests existed.
+ */
+const COMMANDS_DDL = `
+  CREATE TABLE commands (
+    command_id TEXT    PRIMARY KEY,
+    stream     TEXT    NOT NULL,
+    digest     TEXT,
+    revision   INTEGER NOT NULL,
+    position   INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+/** A store written before the index existed: every command id its events carry, each with its first stream. */
+const BACKFILL_COMMANDS = `
+  INSERT OR IGNORE INTO commands (command_id, stream, digest, revision, position)
+  SELECT json_extract(metadata, '$.commandId'), stream, json_extract(metadata, '$.commandDigest'), MAX(revision), MAX(position)
+  FROM events
+  WHERE json_type(metadata, '$.commandId') = 'text'
+  GROUP BY 1, 2
+  ORDER BY MIN(position)
+`;
+
+function createCommandIndex(db: Database.Database): void {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'commands'").get();
+  if (exists) return;
+  db.transaction(() => {
+    db.exec(COMMANDS_DDL);
+    db.exec(BACKFILL_COMMANDS);
+  })();
+}
+
 export interface OpenDatabaseOptions {
   readonly dataDir: string;
   /** Caps the file size (SQLite max_page_count); appends past it fail as "disk full". */
@@ -77,6 +113,7 @@ export function openDatabase(options: OpenDatabaseOptions): Database.Database {
       db.pragma(`max_page_count = ${Math.max(1, Math.ceil(options.maxSizeBytes / pageSize))}`);
     }
     db.exec(DDL);
+    createCommandIndex(db);
     return db;
   } catch (err) {
     db?.close();

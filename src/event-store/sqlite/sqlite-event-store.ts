@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import { InvalidAppendError, StoreUnavailableError } from '../event-store.errors';
 import {
   AllSubscription,
+  AppendOptions,
   AppendResult,
   EventStore,
   EventToAppend,
-  ExpectedRevision,
   Position,
   ReadAllOptions,
   ReadStreamOptions,
@@ -83,13 +83,14 @@ export class SqliteEventStore implements EventStore, RawEventReader {
     return this.db.pragma(name, { simple: true });
   }
 
-  async append(
-    streamName: string,
-    events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
-    if (this.closing) throw new StoreUnavailableError('The event store is closed');
-    return this.committer.submit(validateAppend(streamName, events, options?.expectedRevision));
+  /** Not async: the committer's own promise is returned, so a later append can name it as `after`. */
+  append(streamName: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    try {
+      if (this.closing) throw new StoreUnavailableError('The event store is closed');
+      return this.committer.submit(validateAppend(streamName, events, options?.expectedRevision, options?.command), options?.after);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
