@@ -66,9 +66,11 @@ export interface OpenDatabaseOptions {
   readonly dataDir: string;
   /** Caps the file size (SQLite max_page_count); appends past it fail as "disk full". */
   readonly maxSizeBytes?: number;
+  /** For readers beside a running service (verify, export, an audit replay): an existing store, opened read-only. */
+  readonly readOnly?: boolean;
 }
 
-function ensureWritableDirectory(dataDir: string): void {
+export function ensureWritableDirectory(dataDir: string): void {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.W_OK);
@@ -100,10 +102,23 @@ function applyDurabilityPragmas(db: Database.Database, file: string): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/** An existing store for reading only: its schema is the writer's business, and nothing is created. */
+function openForReading(file: string): Database.Database {
+  if (!fs.existsSync(file)) throw new StoreUnavailableError(`There is no embedded store at "${file}" (check DATA_DIR)`);
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (err) {
+    throw translateSqliteError(err, `opening "${file}" to read`);
+  }
+}
+
 export function openDatabase(options: OpenDatabaseOptions): Database.Database {
   const dataDir = path.resolve(options.dataDir);
-  ensureWritableDirectory(dataDir);
   const file = path.join(dataDir, DATABASE_FILE);
+  if (options.readOnly) return openForReading(file);
+  ensureWritableDirectory(dataDir);
   let db: Database.Database | undefined;
   try {
     db = new Database(file);
