@@ -95,8 +95,11 @@ describePipelining('embedded store, two executors', async () => {
   return { a: store, b: store, dispose: async () => (await store.close(), rmSync(dataDir, { recursive: true, force: true })) };
 });
 
-describePipelining('EventStoreDB, two clients', async () => {
-  const server = await new EsdbTestServer().start();
-  const [a, b] = await Promise.all([EsdbEventStore.connect(server.connectionString), EsdbEventStore.connect(server.connectionString)]);
-  return { a, b, dispose: async () => (await Promise.all([a.close(), b.close()]), await server.stop()) };
-});
+for (const uniqueEventIds of [false, true]) {
+  describePipelining(`EventStoreDB, two clients${uniqueEventIds ? ', strict event ids' : ''}`, async () => {
+    const server = await new EsdbTestServer().start();
+    const connect = () => EsdbEventStore.connect(server.connectionString, { uniqueEventIds });
+    const [a, b] = await Promise.all([connect(), connect()]);
+    return { a, b, dispose: async () => (await Promise.all([a.close(), b.close()]), await server.stop()) };
+  });
+}
