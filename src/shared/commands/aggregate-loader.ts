@@ -65,7 +65,10 @@ export class AggregateLoader {
     const position = append.then((result) => result.position);
     position.catch(() => undefined); // awaited only by a duplicate of this command, if one comes
     const applied = { revision, position, commandType: command.type, digest: command.digest };
-    this.remember(streamName, { state, revision, appliedCommands: from.appliedCommands.set(command.id, applied), pending: append });
+    const advanced: LoadedAggregate<S> = { state, revision, appliedCommands: from.appliedCommands.set(command.id, applied), pending: append };
+    // Once it is stored there is nothing to wait for, and nothing of the append need be kept in memory.
+    append.then(() => advanced.pending === append && delete advanced.pending, () => undefined);
+    this.remember(streamName, advanced);
   }
 
   forget(streamName: string): void {
