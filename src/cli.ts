@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
 import { FIRST_QUERY } from './demo/load-habo-demo';
@@ -11,6 +12,8 @@ import { printDemoTokens } from './demo/demo-tokens';
 import { verifyCommand } from './audit/cli/verify.command';
 import { exportCommand } from './audit/cli/export.command';
 import { replayCommand } from './audit/cli/replay.command';
+import { DataDirLock, LOCK_FILE } from './event-store/sqlite/data-dir-lock';
+import { StoreUnavailableError } from './event-store/event-store.errors';
 
 const program = new Command('samverkan').description('Samverkan command-line tools');
 
@@ -19,7 +22,10 @@ program
   .description('Start the service on a fresh demo store loaded with the Habo example and three more cases')
   .option('--data-dir <dir>', 'where the demo store lives (wiped first)', './data/demo')
   .action(async (options: { dataDir: string }) => {
-    rmSync(options.dataDir, { recursive: true, force: true });
+    // Wiped only under its lock (held until exit): never from under a service running on it. The lock file stays.
+    mkdirSync(options.dataDir, { recursive: true });
+    DataDirLock.acquire(options.dataDir);
+    for (const entry of readdirSync(options.dataDir)) if (entry !== LOCK_FILE) rmSync(join(options.dataDir, entry), { recursive: true, force: true });
     const config = loadConfig({ ...process.env, DATA_DIR: options.dataDir, EVENT_STORE: 'embedded' });
     const app = await createApp(config);
     await app.listen(config.PORT, config.HOST);
@@ -72,6 +78,7 @@ program
   .action(replayCommand);
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Configuration and store problems are the operator's to fix: their message says how; a stack trace would not help.
+  console.error(error instanceof ConfigError || error instanceof StoreUnavailableError ? error.message : error);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
+import { StoreUnavailableError } from './event-store/event-store.errors';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Configuration and store problems are the operator's to fix: their message says how; a stack trace would not help.
+  console.error(error instanceof ConfigError || error instanceof StoreUnavailableError ? error.message : error);
   process.exit(1);
 });

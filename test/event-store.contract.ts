@@ -8,8 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  CommandIdReusedError,
   DuplicateEventIdError,
   InvalidAppendError,
+  PrecedingAppendFailedError,
   WrongExpectedRevisionError,
 } from '../src/event-store/event-store.errors';
 import {
@@ -292,6 +294,82 @@ export function describeEventStoreContract(
         expect(error).toBeInstanceOf(WrongExpectedRevisionError);
         expect(error).toMatchObject({ actualRevision: 1n });
         expect(await store.readStream(stream)).toHaveLength(2);
+      });
+    });
+
+    describe('appends decided on top of others (after)', () => {
+      it('an append after one that failed fails too and writes nothing, even where its expected revision matches', async () => {
+        const stream = newStream();
+        await store.append(stream, [newEvent()], { expectedRevision: 'no_stream' });
+        // Another writer takes revision 1, which the first append below also wanted.
+        await store.append(stream, [newEvent()], { expectedRevision: 0n });
+        const first = store.append(stream, [newEvent()], { expectedRevision: 0n });
+        const second = store.append(stream, [newEvent()], { expectedRevision: 1n, after: first });
+
+        expect(await rejectionOf(first)).toBeInstanceOf(WrongExpectedRevisionError);
+        const error = await rejectionOf(second);
+        expect(error).toBeInstanceOf(PrecedingAppendFailedError);
+        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('an append after one that succeeded is made as usual, and a chain of them commits in order', async () => {
+        const stream = newStream();
+        const chain = [store.append(stream, [newEvent()], { expectedRevision: 'no_stream' })];
+        for (let revision = 0n; revision < 4n; revision++) {
+          chain.push(store.append(stream, [newEvent()], { expectedRevision: revision, after: chain[chain.length - 1] }));
+        }
+        const results = await Promise.all(chain);
+        expect(results.map((r) => r.nextExpectedRevision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+        expectStrictlyIncreasing(results.map((r) => r.position));
+      });
+    });
+
+    describe('command ids (command)', () => {
+      const command = (digest = 'digest-1') => ({ id: randomUUID(), digest });
+
+      it('a command id recorded for another stream or another digest is a CommandIdReusedError and writes nothing', async () => {
+        const [stream, other] = [newStream(), newStream()];
+        const recorded = command();
+        await store.append(stream, [newEvent()], { expectedRevision: 'no_stream', command: recorded });
+
+        for (const [target, expectedRevision, digest] of [[other, 'no_stream', recorded.digest], [stream, 0n, 'digest-2']] as const) {
+          const error = await rejectionOf(store.append(target, [newEvent()], { expectedRevision, command: { id: recorded.id, digest } }));
+          expect(error).toBeInstanceOf(CommandIdReusedError);
+          expect(error).toMatchObject({ commandId: recorded.id });
+        }
+        expect(await store.readStream(stream)).toHaveLength(1);
+        expect(await store.readStream(other)).toEqual([]);
+      });
+
+      it('of two commands racing with one id on two streams, exactly one is stored', async () => {
+        const id = randomUUID();
+        const streams = [newStream(), newStream()];
+        const outcomes = await Promise.allSettled(
+          streams.map((stream, i) => store.append(stream, [newEvent()], { expectedRevision: 'no_stream', command: { id, digest: `d${i}` } })),
+        );
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual([expect.any(CommandIdReusedError)]);
+        const lengths = await Promise.all(streams.map(async (s) => (await store.readStream(s)).length));
+        expect(lengths.sort()).toEqual([0, 1]);
+      });
+
+      it('the same command retried with the same ids returns the original result and stores nothing', async () => {
+        const stream = newStream();
+        const events = newEvents(2);
+        const recorded = command();
+        const original = await store.append(stream, events, { expectedRevision: 'no_stream', command: recorded });
+
+        expect(await store.append(stream, events, { expectedRevision: 'no_stream', command: recorded })).toEqual(original);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('an append without a command, or with a fresh id, is not affected by recorded ones', async () => {
+        const stream = newStream();
+        await store.append(stream, [newEvent()], { expectedRevision: 'no_stream', command: command() });
+        await store.append(stream, [newEvent()], { expectedRevision: 0n });
+        await store.append(stream, [newEvent()], { expectedRevision: 1n, command: command() });
+        expect(await store.readStream(stream)).toHaveLength(3);
       });
     });
 

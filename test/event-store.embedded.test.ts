@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  CommandIdReusedError,
   DuplicateEventIdError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
@@ -212,6 +213,48 @@ describe('embedded SQLite event store', () => {
 
       store = await SqliteEventStore.open({ dataDir });
       expect(await store.readStream(s)).toHaveLength(3);
+    });
+  });
+
+  describe('readers beside the writer', () => {
+    it('a read-only store sees what the writer committed and refuses to append', async () => {
+      const s = stream();
+      await store.append(s, [event()], { expectedRevision: 'no_stream' });
+      const reader = await SqliteEventStore.open({ dataDir, readOnly: true });
+      try {
+        expect(await reader.readStream(s)).toHaveLength(1);
+        await store.append(s, [event()], { expectedRevision: 0n });
+        expect(await reader.readStream(s)).toHaveLength(2);
+        await expect(reader.append(s, [event()], { expectedRevision: 1n })).rejects.toBeInstanceOf(StoreUnavailableError);
+      } finally {
+        await reader.close();
+      }
+    });
+
+    it('a read-only open of a directory without a store says so instead of creating one', async () => {
+      const empty = tempDir();
+      const error = await SqliteEventStore.open({ dataDir: empty, readOnly: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as Error).message).toContain(path.join(empty, DATABASE_FILE));
+      expect(fs.readdirSync(empty)).toEqual([]);
+      fs.rmSync(empty, { recursive: true });
+    });
+  });
+
+  describe('command ids', () => {
+    it('a store written before the command index gets it on open, so ids already used are known', async () => {
+      const [s1, s2] = [stream(), stream()];
+      const commandId = randomUUID();
+      await store.append(s1, [{ ...event(), metadata: { commandId, commandType: 'Old' } }], { expectedRevision: 'no_stream' });
+      await store.close();
+      const raw = new Database(path.join(dataDir, DATABASE_FILE));
+      raw.exec('DROP TABLE commands');
+      raw.close();
+
+      store = await SqliteEventStore.open({ dataDir });
+      const reuse = store.append(s2, [event()], { expectedRevision: 'no_stream', command: { id: commandId, digest: 'd' } });
+      await expect(reuse).rejects.toBeInstanceOf(CommandIdReusedError);
+      expect(await store.readStream(s2)).toEqual([]);
     });
   });
 

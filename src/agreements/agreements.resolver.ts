@@ -43,32 +43,32 @@ export class AgreementsResolver {
 
   @Mutation(() => CollaborationAgreement, { description: 'Drafts an agreement between registered organisations.' })
   draftAgreement(@Args('input') input: DraftAgreementInput, @Context() request: RequestInfo) {
-    return this.run(new DraftAgreementCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new DraftAgreementCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => CollaborationAgreement, { description: 'Signs for one party; the agreement is active once every required signature is in.' })
   signAgreement(@Args('input') input: SignAgreementInput, @Context() request: RequestInfo) {
-    return this.run(new SignAgreementCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new SignAgreementCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => CollaborationAgreement, { description: 'A new version of an active agreement (revidering).' })
   reviseAgreement(@Args('input') input: ReviseAgreementInput, @Context() request: RequestInfo) {
-    return this.run(new ChangeAgreementCommand(input, 'Revise', this.contexts.create(request, input.commandId)));
+    return this.run(new ChangeAgreementCommand(input, 'Revise', this.contexts.create(request, input)));
   }
 
   @Mutation(() => CollaborationAgreement, { description: 'Moves the end date of an active agreement.' })
   extendAgreement(@Args('input') input: ExtendAgreementInput, @Context() request: RequestInfo) {
-    return this.run(new ChangeAgreementCommand(input, 'Extend', this.contexts.create(request, input.commandId)));
+    return this.run(new ChangeAgreementCommand(input, 'Extend', this.contexts.create(request, input)));
   }
 
   @Mutation(() => CollaborationAgreement)
   terminateAgreement(@Args('input') input: TerminateAgreementInput, @Context() request: RequestInfo) {
-    return this.run(new ChangeAgreementCommand(input, 'Terminate', this.contexts.create(request, input.commandId)));
+    return this.run(new ChangeAgreementCommand(input, 'Terminate', this.contexts.create(request, input)));
   }
 
   @Mutation(() => CollaborationAgreement, { description: 'Marks the agreement as replaced by a newer, active one.' })
   supersedeAgreement(@Args('input') input: SupersedeAgreementInput, @Context() request: RequestInfo) {
-    return this.run(new ChangeAgreementCommand(input, 'Supersede', this.contexts.create(request, input.commandId)));
+    return this.run(new ChangeAgreementCommand(input, 'Supersede', this.contexts.create(request, input)));
   }
 
   private async run(command: object): Promise<CollaborationAgreement | null> {

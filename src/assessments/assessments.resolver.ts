@@ -31,27 +31,27 @@ export class AssessmentsResolver {
 
   @Mutation(() => SituationAssessment)
   startAssessment(@Args('input') input: StartAssessmentInput, @Context() request: RequestInfo) {
-    return this.run(new StartAssessmentCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new StartAssessmentCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => SituationAssessment)
   addAssessmentSource(@Args('input') input: AddAssessmentSourceInput, @Context() request: RequestInfo) {
-    return this.run(new BuildAssessmentCommand(input, 'Source', this.contexts.create(request, input.commandId)));
+    return this.run(new BuildAssessmentCommand(input, 'Source', this.contexts.create(request, input)));
   }
 
   @Mutation(() => SituationAssessment)
   identifyProblem(@Args('input') input: IdentifyProblemInput, @Context() request: RequestInfo) {
-    return this.run(new BuildAssessmentCommand(input, 'Problem', this.contexts.create(request, input.commandId)));
+    return this.run(new BuildAssessmentCommand(input, 'Problem', this.contexts.create(request, input)));
   }
 
   @Mutation(() => SituationAssessment)
   prioritiseFocusAreas(@Args('input') input: PrioritiseFocusAreasInput, @Context() request: RequestInfo) {
-    return this.run(new BuildAssessmentCommand(input, 'Prioritise', this.contexts.create(request, input.commandId)));
+    return this.run(new BuildAssessmentCommand(input, 'Prioritise', this.contexts.create(request, input)));
   }
 
   @Mutation(() => SituationAssessment)
   completeAssessment(@Args('input') input: CompleteAssessmentInput, @Context() request: RequestInfo) {
-    return this.run(new BuildAssessmentCommand(input, 'Complete', this.contexts.create(request, input.commandId)));
+    return this.run(new BuildAssessmentCommand(input, 'Complete', this.contexts.create(request, input)));
   }
 
   private async run(command: object): Promise<SituationAssessment | null> {

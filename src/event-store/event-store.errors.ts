@@ -25,6 +25,29 @@ export class WrongExpectedRevisionError extends EventStoreError {
   }
 }
 
+/**
+ * The append was decided on top of another append that failed (see
+ * AppendOptions.after): the stream is not what the writer expected either, so
+ * it is a WrongExpectedRevisionError, and the writer decides again.
+ */
+export class PrecedingAppendFailedError extends WrongExpectedRevisionError {
+  constructor(streamName: string, expectedRevision: ExpectedRevision, readonly precedingError: unknown) {
+    super(streamName, expectedRevision, undefined);
+    const reason = precedingError instanceof Error ? precedingError.message : String(precedingError);
+    this.message = `Append to "${streamName}" not made: the append it was decided on top of failed (${reason})`;
+  }
+}
+
+/**
+ * The command id is already recorded for a different command: another stream,
+ * another command type, another input or another actor. Nothing was written.
+ */
+export class CommandIdReusedError extends EventStoreError {
+  constructor(readonly commandId: string) {
+    super(`Command id ${commandId} was already used for a different command; send a new command id for a new command`);
+  }
+}
+
 /** An event id is already stored somewhere other than the place this append targets. */
 export class DuplicateEventIdError extends EventStoreError {
   constructor(readonly eventId: string, readonly streamName: string) {

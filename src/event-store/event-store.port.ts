@@ -34,6 +34,37 @@ export interface EventToAppend {
   readonly metadata: JsonObject;
 }
 
+/**
+ * The command an append records. A store applies a command id at most once:
+ * the id is recorded durably with its stream and digest, and an append under an
+ * id already recorded for another stream or another digest is refused with
+ * CommandIdReusedError, writing nothing. The same command again is the
+ * caller's retry: it decides on the stream as it reads it (where an applied
+ * command shows in the events' metadata) and appends with an exact expected
+ * revision, so a second copy cannot land; the embedded store, whose record is
+ * written in the same transaction as the events, also answers it with the
+ * recorded result.
+ */
+export interface CommandRecord {
+  /** The command id (a UUID): the client's idempotency key. */
+  readonly id: string;
+  /** What the command is (its type, the client's input, the actor), hashed: the same id with another digest is another command. */
+  readonly digest: string;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+  /**
+   * An append still in flight that this one was decided on top of (a writer
+   * pipelining commands on one stream). If it fails, this append fails too,
+   * with PrecedingAppendFailedError, and writes nothing: its exact expected
+   * revision could otherwise match someone else's event in the place the
+   * failed append meant to fill.
+   */
+  readonly after?: Promise<AppendResult>;
+  readonly command?: CommandRecord;
+}
+
 export interface RecordedEvent {
   readonly id: string;
   readonly type: string;
@@ -83,11 +114,7 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 
 export interface EventStore {
   /** Atomic: all events land, or none. Throws WrongExpectedRevisionError on a revision mismatch. */
-  append(
-    streamName: string,
-    events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult>;
+  append(streamName: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult>;
 
   /** Events of one stream; [] if it does not exist. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

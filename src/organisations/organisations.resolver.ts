@@ -53,42 +53,42 @@ export class OrganisationsResolver {
 
   @Mutation(() => Organisation)
   registerMunicipality(@Args('input') input: RegisterMunicipalityInput, @Context() request: RequestInfo) {
-    return this.run(new RegisterMunicipalityCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new RegisterMunicipalityCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => Organisation)
   registerLocalPoliceArea(@Args('input') input: RegisterLocalPoliceAreaInput, @Context() request: RequestInfo) {
-    return this.run(new RegisterLocalPoliceAreaCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new RegisterLocalPoliceAreaCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => Organisation)
   registerPoliceRegion(@Args('input') input: RegisterPoliceRegionInput, @Context() request: RequestInfo) {
-    return this.run(new RegisterPoliceRegionCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new RegisterPoliceRegionCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => Organisation, { description: 'A police district (polisområde) under its police region.' })
   registerPoliceDistrict(@Args('input') input: RegisterChildOrganisationInput, @Context() request: RequestInfo) {
-    return this.run(new RegisterPoliceDistrictCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new RegisterPoliceDistrictCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => Organisation, { description: 'A city district (stadsdel) under its municipality.' })
   registerCityDistrict(@Args('input') input: RegisterChildOrganisationInput, @Context() request: RequestInfo) {
-    return this.run(new RegisterCityDistrictCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new RegisterCityDistrictCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => Organisation)
   appointPerson(@Args('input') input: AppointPersonInput, @Context() request: RequestInfo) {
-    return this.run(new AppointPersonCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new AppointPersonCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => Organisation)
   removePerson(@Args('input') input: RemovePersonInput, @Context() request: RequestInfo) {
-    return this.run(new RemovePersonCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new RemovePersonCommand(input, this.contexts.create(request, input)));
   }
 
   @Mutation(() => Organisation, { description: 'The municipalities a local police area serves.' })
   recordServedMunicipalities(@Args('input') input: RecordServedMunicipalitiesInput, @Context() request: RequestInfo) {
-    return this.run(new RecordServedMunicipalitiesCommand(input, this.contexts.create(request, input.commandId)));
+    return this.run(new RecordServedMunicipalitiesCommand(input, this.contexts.create(request, input)));
   }
 
   private async run(command: object): Promise<Organisation | null> {

@@ -30,13 +30,13 @@ export class ActivityLogResolver {
 
   @Mutation(() => ActivityLogEntry, { description: 'Logs an activity carried out under an adopted promise.' })
   async logActivity(@Args('input') input: LogActivityInput, @Context() request: RequestInfo) {
-    const entryId = await this.commandBus.execute<LogActivityCommand, string>(new LogActivityCommand(input, this.contexts.create(request, input.commandId)));
+    const entryId = await this.commandBus.execute<LogActivityCommand, string>(new LogActivityCommand(input, this.contexts.create(request, input)));
     return this.activityLogQueries.byId(input.promiseId, entryId);
   }
 
   @Mutation(() => ActivityLogEntry, { description: 'Corrects an entry: a new entry supersedes it, with the reason; the original stays in the history.' })
   async correctActivity(@Args('input') input: CorrectActivityInput, @Context() request: RequestInfo) {
-    const entryId = await this.commandBus.execute<CorrectActivityCommand, string>(new CorrectActivityCommand(input, this.contexts.create(request, input.commandId)));
+    const entryId = await this.commandBus.execute<CorrectActivityCommand, string>(new CorrectActivityCommand(input, this.contexts.create(request, input)));
     return this.activityLogQueries.byId(input.promiseId, entryId);
   }
 }

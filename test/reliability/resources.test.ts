@@ -40,6 +40,24 @@ describe('resources', () => {
       expect(stored).toEqual(expect.arrayContaining(acknowledged));
       expect((await fetch(t.url.replace('/graphql', '/health'))).status).toBe(200);
     });
+
+    it('while full, a command and a read that must be logged (personal data) answer STORE_UNAVAILABLE, never GRAPHQL_VALIDATION_FAILED', async () => {
+      const coordinator = t.as('coordinator', HABO_IDS.police);
+      const entry = (notes: string) => ({ promiseId: HABO_IDS.promise, date: '2017-08-01', kind: 'Other', responsibleOrganisationId: HABO_IDS.police, count: 1, notes });
+      // Fill what is left, down to the last few hundred bytes.
+      for (const size of [9_000, 1_000, 100]) {
+        for (let i = 0; i < 1000 && !(await coordinator.gql(LOG, { i: entry('n'.repeat(size)) })).errors; i++);
+      }
+      const answers = await Promise.all([
+        coordinator.gql(`mutation($i: LogActivityInput!) { logActivity(input: $i) { id notes } }`, { i: entry('n'.repeat(1_000)) }),
+        // Reading notes is recorded (PersonalDataRead) before the answer leaves: that write fails now.
+        coordinator.gql(`{ activityLog(promiseId: "${HABO_IDS.promise}", first: 5) { edges { node { id notes } } } }`),
+      ]);
+      for (const answer of answers) {
+        expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['STORE_UNAVAILABLE']);
+        expect(answer.errors?.[0].message).toMatch(/full/);
+      }
+    });
   });
 
   it('a data directory that cannot be created stops the service with a message naming it', async () => {

@@ -29,7 +29,8 @@ export function trustedKeys(config: AppConfig, publicKeyFile?: string): PublicSi
 export async function openAuditCliContext(config: AppConfig, publicKeyFile?: string): Promise<AuditCliContext> {
   const linksFile = join(config.DATA_DIR, CHAIN_LINKS_FILE);
   const links = existsSync(linksFile) ? ChainLinksDb.open(linksFile) : undefined;
-  const store = await createEventStore(config);
+  // Verify and export only read: they run beside the service (see DataDirLock).
+  const store = await createEventStore(config, { readOnly: true });
   return {
     store,
     links,

@@ -26,7 +26,8 @@ export async function replayCommand(options: { until?: string; out?: string }): 
   if (until && file === live) throw new Error('An audit replay (--until) never writes over the live read models');
   mkdirSync(resolve(file, '..'), { recursive: true });
 
-  const store = await createEventStore(config);
+  // An audit replay reads the events only and may run beside the service; a live replay takes the store's lock.
+  const store = await createEventStore(config, { readOnly: until !== undefined });
   const progress = await eventProgress('replay', store);
   try {
     const count = await replayReadModels(store, { file, until, mustBeNew: until !== undefined, onProgress: progress.update });

@@ -1,7 +1,8 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { EventStoreError, InvalidAppendError, StoreUnavailableError } from '../event-store.errors';
+import { EventStoreError, InvalidAppendError, PrecedingAppendFailedError, StoreUnavailableError } from '../event-store.errors';
 import {
   AllSubscription,
+  AppendOptions,
   AppendResult,
   EventStore,
   EventToAppend,
@@ -20,6 +21,7 @@ import { AllPageReader, newestPosition, readAllAfter, readAllEvents, readStreamE
 import { EsdbAllSubscription } from './esdb-subscription';
 import { claimEventIds, settleClaimedAppend } from './esdb-event-ids';
 import { createClient, disposeWithin, probe } from './esdb-connect';
+import { CommandClaims } from './esdb-command-claims';
 
 export interface EsdbEventStoreOptions {
   /** Reads and appends that fail for connection reasons (default: 4 attempts, 100 ms doubling to 2 s). */
@@ -55,6 +57,7 @@ export class EsdbEventStore implements EventStore {
   private readonly retry: RetryPolicy;
   private readonly reconnect: RetryPolicy;
   private readonly uniqueEventIds: boolean;
+  private readonly commandClaims: CommandClaims;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -64,6 +67,7 @@ export class EsdbEventStore implements EventStore {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reconnect = options.reconnect ?? { attempts: Infinity, baseDelayMs: 100, maxDelayMs: 5_000 };
     this.uniqueEventIds = options.uniqueEventIds ?? false;
+    this.commandClaims = new CommandClaims(client, this.retry);
   }
 
   /**
@@ -77,13 +81,15 @@ export class EsdbEventStore implements EventStore {
     return new EsdbEventStore(client, options);
   }
 
-  async append(streamName: string, events: readonly EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async append(streamName: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
-    const valid = validateAppend(streamName, events, options?.expectedRevision);
+    const valid = validateAppend(streamName, events, options?.expectedRevision, options?.command);
     const proposed = events.map((event, i) => toEsdbEvent({ ...event, id: valid.events[i].id }));
-    const expectedRevision = valid.expectedRevision;
+    const { expectedRevision, command } = valid;
     const ids = valid.events.map((e) => e.id);
     try {
+      // The claim needs nothing from the preceding append, so both are awaited together.
+      await Promise.all([command && this.commandClaims.claim(streamName, command), this.preceding(streamName, expectedRevision, options.after)]);
       if (this.uniqueEventIds) {
         const owners = await claimEventIds(this.client, this.retry, streamName, ids);
         if (owners.size > 0) {
@@ -100,6 +106,14 @@ export class EsdbEventStore implements EventStore {
     } catch (error) {
       throw translateError(error, `appending to "${streamName}"`, { streamName, expectedRevision });
     }
+  }
+
+  /** EventStoreDB checks one append against one stream only: an append that depends on another waits for it. */
+  private async preceding(streamName: string, expectedRevision: ExpectedRevision, after: Promise<AppendResult> | undefined): Promise<void> {
+    if (!after) return;
+    await after.catch((error: unknown) => {
+      throw new PrecedingAppendFailedError(streamName, expectedRevision, error);
+    });
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { CommandIdReusedError, DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import { AppendResult, ExpectedRevision } from '../event-store.port';
 import { positionOf } from './rows';
 import { ValidAppend } from './validate-append';
@@ -8,6 +8,10 @@ interface StoredId {
   stream: string;
   revision: bigint;
   position: bigint;
+}
+
+interface RecordedCommand extends StoredId {
+  digest: string | null;
 }
 
 function satisfies(expected: ExpectedRevision, current: bigint | undefined): boolean {
@@ -51,6 +55,8 @@ export class AppendWriter {
   private readonly headRevision: Database.Statement<[string], { revision: bigint }>;
   private readonly findId: Database.Statement<[string], StoredId>;
   private readonly insert: Database.Statement<unknown[]>;
+  private readonly findCommand: Database.Statement<[string], RecordedCommand>;
+  private readonly recordCommand: Database.Statement<unknown[]>;
 
   constructor(db: Database.Database) {
     this.headRevision = db
@@ -67,10 +73,25 @@ export class AppendWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .safeIntegers(true);
+    this.findCommand = db
+      .prepare<[string], RecordedCommand>('SELECT stream, digest, revision, position FROM commands WHERE command_id = ?')
+      .safeIntegers(true);
+    this.recordCommand = db
+      .prepare('INSERT INTO commands (command_id, stream, digest, revision, position) VALUES (?, ?, ?, ?, ?)')
+      .safeIntegers(true);
   }
 
   write(append: ValidAppend, recordedAt: number): AppendResult {
-    const { streamName, expectedRevision, events } = append;
+    const { streamName, expectedRevision, events, command } = append;
+    const recorded = command && this.findCommand.get(command.id);
+    if (recorded) {
+      // A digest of null was recorded before digests existed: the stream is all that can be compared.
+      if (recorded.stream !== streamName || (recorded.digest !== null && recorded.digest !== command.digest)) {
+        throw new CommandIdReusedError(command.id);
+      }
+      // The same command again: it is stored (the record commits with its events), so answer as it was answered.
+      return { nextExpectedRevision: recorded.revision, position: positionOf(recorded.position) };
+    }
     const current = this.headRevision.get(streamName)?.revision;
 
     // Looking ids up first (one index probe each) keeps the retry rules in one
@@ -98,6 +119,7 @@ export class AppendWriter {
       const info = this.insert.run(e.id, streamName, revision, e.type, e.data, e.metadata, recordedAt);
       position = BigInt(info.lastInsertRowid);
     }
+    if (command) this.recordCommand.run(command.id, streamName, command.digest, revision, position);
     return { nextExpectedRevision: revision, position: positionOf(position) };
   }
 }

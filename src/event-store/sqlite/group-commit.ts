@@ -1,16 +1,21 @@
 import type Database from 'better-sqlite3';
+import { PrecedingAppendFailedError } from '../event-store.errors';
 import { AppendResult } from '../event-store.port';
 import { AppendWriter } from './append-writer';
 import { translateSqliteError } from './sqlite-errors';
 import { ValidAppend } from './validate-append';
 
+type Outcome = { readonly result: AppendResult } | { readonly error: unknown };
+
 interface Pending {
   readonly append: ValidAppend;
+  /** The append this one was decided on top of, until this one is settled (then dropped, so chains do not pile up). */
+  predecessor: Pending | undefined;
+  /** Set as soon as this append's fate in its batch is known. */
+  outcome?: Outcome;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
-
-type Outcome = { readonly result: AppendResult } | { readonly error: unknown };
 
 /**
  * Group commit: every append that arrives while the event loop is busy is
@@ -25,12 +30,19 @@ type Outcome = { readonly result: AppendResult } | { readonly error: unknown };
  * and the others in the batch still commit. Each append sees the writes of the
  * ones before it in the batch, so expected revisions are checked exactly as if
  * they had run one by one.
+ *
+ * An append decided on top of another one still in flight names it (`after`):
+ * submitted later, it is written later, in the same batch or a later one, so
+ * the predecessor's outcome is known when its turn comes, and a failed
+ * predecessor fails it without a write. Both still share one commit.
  */
 export class GroupCommitter {
   private queue: Pending[] = [];
   private scheduled = false;
   private idleWaiters: (() => void)[] = [];
   private committed = 0;
+  /** The promise submit() returned, to the append it stands for: how `after` is recognised. */
+  private readonly submitted = new WeakMap<Promise<AppendResult>, Pending>();
   private readonly sql: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
 
   constructor(
@@ -53,14 +65,26 @@ export class GroupCommitter {
     return this.committed;
   }
 
-  submit(append: ValidAppend): Promise<AppendResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ append, resolve, reject });
+  submit(append: ValidAppend, after?: Promise<AppendResult>): Promise<AppendResult> {
+    const predecessor = after && this.submitted.get(after);
+    if (after && !predecessor) {
+      // Not an append of this committer: wait for it, then queue as usual.
+      return after.then(
+        () => this.submit(append),
+        (error: unknown) => Promise.reject(new PrecedingAppendFailedError(append.streamName, append.expectedRevision, error)),
+      );
+    }
+    let pending: Pending | undefined;
+    const promise = new Promise<AppendResult>((resolve, reject) => {
+      pending = { append, predecessor, resolve, reject };
+      this.queue.push(pending);
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
     });
+    this.submitted.set(promise, pending!);
+    return promise;
   }
 
   /** Resolves once everything submitted so far has been committed or rejected. */
@@ -81,6 +105,8 @@ export class GroupCommitter {
     }
     batch.forEach((p, i) => {
       const outcome = outcomes[i];
+      p.outcome = outcome;
+      p.predecessor = undefined;
       if ('result' in outcome) p.resolve(outcome.result);
       else p.reject(outcome.error);
     });
@@ -97,10 +123,16 @@ export class GroupCommitter {
     const isolate = batch.length > 1;
     this.sql.begin.run();
     const outcomes: Outcome[] = [];
-    for (const { append } of batch) {
+    for (const pending of batch) {
+      const { append, predecessor } = pending;
+      const failed = predecessor?.outcome && 'error' in predecessor.outcome ? predecessor.outcome : undefined;
+      if (failed) {
+        outcomes.push((pending.outcome = { error: new PrecedingAppendFailedError(append.streamName, append.expectedRevision, failed.error) }));
+        continue;
+      }
       if (isolate) this.sql.savepoint.run();
       try {
-        outcomes.push({ result: this.writer.write(append, recordedAt) });
+        outcomes.push((pending.outcome = { result: this.writer.write(append, recordedAt) }));
         if (isolate) this.sql.release.run();
       } catch (err) {
         // Disk errors can make SQLite roll back the whole transaction on its
@@ -110,7 +142,7 @@ export class GroupCommitter {
           this.sql.rollbackTo.run();
           this.sql.release.run();
         }
-        outcomes.push({ error: translateSqliteError(err, `appending to "${append.streamName}"`) });
+        outcomes.push((pending.outcome = { error: translateSqliteError(err, `appending to "${append.streamName}"`) }));
       }
     }
     if (outcomes.every((o) => 'error' in o)) {

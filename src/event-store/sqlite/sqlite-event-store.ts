@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import { InvalidAppendError, StoreUnavailableError } from '../event-store.errors';
 import {
   AllSubscription,
+  AppendOptions,
   AppendResult,
   EventStore,
   EventToAppend,
-  ExpectedRevision,
   Position,
   ReadAllOptions,
   ReadStreamOptions,
@@ -17,7 +17,8 @@ import { CatchUpSubscription } from './catch-up-subscription';
 import { GroupCommitter } from './group-commit';
 import { EVENT_COLUMNS, EventRow, positionOf, RawEventRow, toRawRecordedEvent, toRecordedEvent } from './rows';
 import { RawEventPage, RawEventReader, RawReadOptions } from '../raw-event-reader';
-import { OpenDatabaseOptions, openDatabase } from './schema';
+import { ensureWritableDirectory, OpenDatabaseOptions, openDatabase } from './schema';
+import { DataDirLock } from './data-dir-lock';
 import { translateSqliteError } from './sqlite-errors';
 import { validateAppend } from './validate-append';
 
@@ -39,11 +40,14 @@ function limitOf(maxCount: number | undefined): number {
 
 /**
  * The embedded adapter: one SQLite file, one connection, one writer. Only one
- * process may write to a data directory: live subscriptions are woken by this
- * process's own commits.
+ * process may write to a data directory (live subscriptions are woken by this
+ * process's own commits, and revisions are checked by this process alone), so
+ * opening it for writing takes the directory's lock (see DataDirLock); a
+ * second process is refused at start.
  */
 export class SqliteEventStore implements EventStore, RawEventReader {
-  private readonly committer: GroupCommitter;
+  /** Absent when opened read-only. */
+  private readonly committer: GroupCommitter | undefined;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly sql: Record<'forwards' | 'backwards' | 'all' | 'head', Database.Statement<unknown[]>>;
   /** Arrays of plain numbers: creating bigints and row objects cost more than reading the rows. */
@@ -53,8 +57,9 @@ export class SqliteEventStore implements EventStore, RawEventReader {
   private constructor(
     private readonly db: Database.Database,
     private readonly pageSize: number,
+    private readonly lock: DataDirLock | undefined,
   ) {
-    this.committer = new GroupCommitter(db, new AppendWriter(db), () => this.notifySubscribers());
+    this.committer = db.readonly ? undefined : new GroupCommitter(db, new AppendWriter(db), () => this.notifySubscribers());
     const select = `SELECT ${EVENT_COLUMNS} FROM events`;
     this.sql = {
       forwards: db.prepare(`${select} WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`),
@@ -69,13 +74,22 @@ export class SqliteEventStore implements EventStore, RawEventReader {
       .raw(true);
   }
 
+  /** For writing unless `readOnly`; throws DataDirLockedError when another process writes to the directory. */
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
-    return new SqliteEventStore(openDatabase(options), options.subscriptionPageSize ?? 500);
+    if (options.readOnly) return new SqliteEventStore(openDatabase(options), options.subscriptionPageSize ?? 500, undefined);
+    ensureWritableDirectory(options.dataDir);
+    const lock = DataDirLock.acquire(options.dataDir);
+    try {
+      return new SqliteEventStore(openDatabase(options), options.subscriptionPageSize ?? 500, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
   /** Transactions committed by this instance (diagnostics; group commit tests). */
   get committedTransactions(): number {
-    return this.committer.committedTransactions;
+    return this.committer?.committedTransactions ?? 0;
   }
 
   /** Reads a pragma on the store's own connection (pragmas like synchronous are per connection). */
@@ -83,13 +97,15 @@ export class SqliteEventStore implements EventStore, RawEventReader {
     return this.db.pragma(name, { simple: true });
   }
 
-  async append(
-    streamName: string,
-    events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
-  ): Promise<AppendResult> {
-    if (this.closing) throw new StoreUnavailableError('The event store is closed');
-    return this.committer.submit(validateAppend(streamName, events, options?.expectedRevision));
+  /** Not async: the committer's own promise is returned, so a later append can name it as `after`. */
+  append(streamName: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    try {
+      if (this.closing) throw new StoreUnavailableError('The event store is closed');
+      if (!this.committer) throw new StoreUnavailableError('The event store was opened read-only');
+      return this.committer.submit(validateAppend(streamName, events, options?.expectedRevision, options?.command), options?.after);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -141,9 +157,10 @@ export class SqliteEventStore implements EventStore, RawEventReader {
   /** Lets appends already submitted commit, ends subscriptions, then closes the file. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await this.committer.drained();
+      await this.committer?.drained();
       await Promise.all([...this.subscriptions].map((s) => s.stop()));
       this.db.close();
+      this.lock?.release();
     })();
     return this.closing;
   }

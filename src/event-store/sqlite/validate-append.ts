@@ -1,12 +1,13 @@
 import { canonicalJson } from '../../shared/canonical-json';
 import { InvalidAppendError } from '../event-store.errors';
-import { EventToAppend, ExpectedRevision } from '../event-store.port';
+import { CommandRecord, EventToAppend, ExpectedRevision } from '../event-store.port';
 
 /** An append that passed validation, with payloads already serialised. */
 export interface ValidAppend {
   readonly streamName: string;
   readonly expectedRevision: ExpectedRevision;
   readonly events: readonly { id: string; type: string; data: string; metadata: string }[];
+  readonly command?: CommandRecord;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,6 +26,14 @@ function assertExpectedRevision(expected: unknown): asserts expected is Expected
     expected === 'stream_exists' ||
     (typeof expected === 'bigint' && expected >= 0n);
   if (!ok) throw new InvalidAppendError(`Invalid expected revision: ${String(expected)}`);
+}
+
+function assertCommand(command: unknown): asserts command is CommandRecord | undefined {
+  if (command === undefined) return;
+  const { id, digest } = (command ?? {}) as Partial<CommandRecord>;
+  if (typeof id !== 'string' || id.length === 0 || typeof digest !== 'string' || digest.length === 0) {
+    throw new InvalidAppendError('A command record needs an id and a digest');
+  }
 }
 
 function isPlainObject(value: unknown): boolean {
@@ -54,9 +63,11 @@ export function validateAppend(
   streamName: string,
   events: readonly EventToAppend[],
   expectedRevision: ExpectedRevision,
+  command?: CommandRecord,
 ): ValidAppend {
   assertStreamName(streamName);
   assertExpectedRevision(expectedRevision);
+  assertCommand(command);
   if (!Array.isArray(events) || events.length === 0) {
     throw new InvalidAppendError(`Append to "${streamName}" has no events`);
   }
@@ -78,5 +89,5 @@ export function validateAppend(
       metadata: serialise(event.metadata, `Metadata of event ${id}`),
     };
   });
-  return { streamName, expectedRevision, events: valid };
+  return { streamName, expectedRevision, events: valid, ...(command ? { command: { id: command.id, digest: command.digest } } : {}) };
 }

@@ -1,10 +1,13 @@
-import { EventStore, Position, RecordedEvent } from '../../event-store/event-store.port';
+import { AppendResult, EventStore, Position, RecordedEvent } from '../../event-store/event-store.port';
 import { Decider, DomainEvent } from '../domain/decider';
 
 /** A command already applied to a stream, found by its command id; its position may still be on its way to disk. */
 export interface AppliedCommand {
   revision: bigint;
   position: Position | Promise<Position>;
+  /** What the command was (see commandDigest); absent in events recorded before digests. */
+  commandType?: string;
+  digest?: string;
 }
 
 export interface LoadedAggregate<State> {
@@ -16,6 +19,8 @@ export interface LoadedAggregate<State> {
    * ever gains entries, and a cache entry that turns out wrong is dropped whole.
    */
   appliedCommands: Map<string, AppliedCommand>;
+  /** The newest append this state includes that may still be on its way: the next append is made only after it. */
+  pending?: Promise<AppendResult>;
 }
 
 const MAX_CACHED_STREAMS = 5000;
@@ -46,18 +51,24 @@ export class AggregateLoader {
     return loaded;
   }
 
-  /** Records events submitted to the store for `commandId` as if committed. */
+  /** Records events submitted to the store (`append`) for a command as if committed. */
   advance<C, E extends DomainEvent, S>(
     streamName: string,
     from: LoadedAggregate<S>,
     decider: Decider<C, E, S>,
     events: E[],
-    commandId: string,
-    position: Promise<Position>,
+    command: { id: string; type: string; digest: string },
+    append: Promise<AppendResult>,
   ): void {
     const state = events.reduce((s, event) => decider.evolve(s, event), from.state);
     const revision = (from.revision ?? -1n) + BigInt(events.length);
-    this.remember(streamName, { state, revision, appliedCommands: from.appliedCommands.set(commandId, { revision, position }) });
+    const position = append.then((result) => result.position);
+    position.catch(() => undefined); // awaited only by a duplicate of this command, if one comes
+    const applied = { revision, position, commandType: command.type, digest: command.digest };
+    const advanced: LoadedAggregate<S> = { state, revision, appliedCommands: from.appliedCommands.set(command.id, applied), pending: append };
+    // Once it is stored there is nothing to wait for, and nothing of the append need be kept in memory.
+    append.then(() => advanced.pending === append && delete advanced.pending, () => undefined);
+    this.remember(streamName, advanced);
   }
 
   forget(streamName: string): void {
@@ -80,8 +91,14 @@ function fold<C, E extends DomainEvent, S>(
   const { appliedCommands } = from;
   for (const event of events) {
     state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
-    const commandId = event.metadata.commandId;
-    if (typeof commandId === 'string') appliedCommands.set(commandId, { revision: event.revision, position: event.position });
+    const { commandId, commandType, commandDigest } = event.metadata;
+    if (typeof commandId !== 'string') continue;
+    appliedCommands.set(commandId, {
+      revision: event.revision,
+      position: event.position,
+      commandType: typeof commandType === 'string' ? commandType : undefined,
+      digest: typeof commandDigest === 'string' ? commandDigest : undefined,
+    });
   }
-  return { state, revision: events[events.length - 1].revision, appliedCommands };
+  return { state, revision: events[events.length - 1].revision, appliedCommands, pending: from.pending };
 }

@@ -19,12 +19,19 @@ export interface RequestInfo {
   viewer?: RequestViewer | null;
 }
 
+/** A mutation's input: any fields, and perhaps the client's own command id. */
+export interface ClientInput {
+  commandId?: string | null;
+}
+
 /** Builds the who/when/why of a command from the request; the client only chooses its command id. */
 @Injectable()
 export class CommandContextFactory {
   constructor(private readonly clock: Clock) {}
 
-  create(request: RequestInfo, clientCommandId: string | undefined | null): CommandContext {
+  /** `input` is the mutation's input, whose command id (if any) the command takes; null for a context without a command. */
+  create(request: RequestInfo, input: ClientInput | null): CommandContext {
+    const { commandId: clientCommandId, ...rest } = input ?? {};
     const commandId = clientCommandId ?? randomUUID();
     return {
       commandId,
@@ -33,6 +40,8 @@ export class CommandContextFactory {
       causationId: request.correlationId,
       actor: actorOf(request.viewer),
       occurredAt: this.clock.now(),
+      // As plain JSON (inputs arrive as class instances), for the command's digest.
+      ...(input ? { input: JSON.parse(JSON.stringify(rest)) as unknown } : {}),
     };
   }
 }

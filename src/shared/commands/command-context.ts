@@ -17,6 +17,12 @@ export interface CommandContext {
   actor: Actor;
   /** Business time of the command; the domain never reads a clock. */
   occurredAt: Date;
+  /**
+   * The client's input as it asked for the command, without the command id:
+   * what a retry must repeat (see commandDigest). Absent for commands that do
+   * not come from a client's input; then the command's own data stands for it.
+   */
+  input?: unknown;
 }
 
 export const EVENT_SCHEMA_VERSION = 1;

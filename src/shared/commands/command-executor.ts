@@ -1,7 +1,8 @@
 import { AppendResult, EventStore, EventToAppend, JsonObject, Position } from '../../event-store/event-store.port';
-import { WrongExpectedRevisionError } from '../../event-store/event-store.errors';
+import { CommandIdReusedError, WrongExpectedRevisionError } from '../../event-store/event-store.errors';
 import { Decider, DomainEvent } from '../domain/decider';
-import { AggregateLoader } from './aggregate-loader';
+import { AggregateLoader, AppliedCommand } from './aggregate-loader';
+import { commandDigest } from './command-digest';
 import { CommandContext, EVENT_SCHEMA_VERSION } from './command-context';
 import { deterministicUuid } from './deterministic-id';
 import { KeyedMutex } from './keyed-mutex';
@@ -35,10 +36,21 @@ type Decided = { outcome: CommandOutcome } | { append: Promise<AppendResult> } |
  * Commands on one stream are decided one at a time (a queue per stream), but
  * the queue moves on as soon as the append is handed to the store: the next
  * command is decided on top of the events still in flight, and both commit in
- * the same group. The expected revision keeps this safe: if an earlier append
- * fails, every append decided on top of it fails too and is decided again.
- * A conflict with another process is retried a bounded number of times, then
- * surfaces as ConcurrencyConflictError.
+ * the same group. Each such append names the one it was decided on top of
+ * (`after`), and the store makes it only if that one succeeded: the expected
+ * revision alone is not enough, because when the earlier append loses a race
+ * with another instance, that instance's event fills the very revision the
+ * later append expects. Every append decided on top of a failed one fails too
+ * and is decided again. A conflict with another process is retried a bounded
+ * number of times, then surfaces as ConcurrencyConflictError.
+ *
+ * A command id is applied at most once, on any instance: an id already in the
+ * stream answers as it was answered (or, for another command, is refused with
+ * CommandIdReusedError), and every append records its command id and digest
+ * with the store, which refuses an id recorded for another stream or command.
+ * Two instances applying the same retry at once both decide on the stream as
+ * read and append at an exact revision with the same event ids: one lands,
+ * the other conflicts (or is de-duplicated) and then finds it.
  */
 export class CommandExecutor {
   private readonly loader: AggregateLoader;
@@ -79,25 +91,33 @@ export class CommandExecutor {
     const { streamName, decider, command, context } = request;
     const loaded = await this.loader.load(streamName, decider);
     request.authorize(loaded.state);
+    const digest = commandDigest(command, context);
     const applied = loaded.appliedCommands.get(context.commandId);
+    if (applied && !isSameCommand(applied, command.type, digest)) throw new CommandIdReusedError(context.commandId);
     if (applied?.position instanceof Promise) return { sameCommandPending: applied.position };
     if (applied) return { outcome: { streamName, position: applied.position, alreadyApplied: true } };
 
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) return { outcome: { streamName, position: undefined, alreadyApplied: false } };
-    const append = this.store.append(streamName, toStored(events, command.type, streamName, context), {
+    const append = this.store.append(streamName, toStored(events, command.type, digest, streamName, context), {
       expectedRevision: loaded.revision ?? 'no_stream',
+      after: loaded.pending,
+      command: { id: context.commandId, digest },
     });
-    const position = append.then((result) => result.position);
-    // Both are awaited by execute() (or by a duplicate of this command); until then, no unhandled rejection.
+    // Awaited by execute() (or by the next append on the stream); until then, no unhandled rejection.
     append.catch(() => undefined);
-    position.catch(() => undefined);
-    this.loader.advance(streamName, loaded, decider, events, context.commandId, position);
+    this.loader.advance(streamName, loaded, decider, events, { id: context.commandId, type: command.type, digest }, append);
     return { append };
   }
 }
 
-function toStored(events: DomainEvent[], commandType: string, streamName: string, context: CommandContext): EventToAppend[] {
+/** Events recorded before digests carry only the command type: that much can still be compared. */
+function isSameCommand(applied: AppliedCommand, commandType: string, digest: string): boolean {
+  if (applied.digest !== undefined) return applied.digest === digest;
+  return applied.commandType === undefined || applied.commandType === commandType;
+}
+
+function toStored(events: DomainEvent[], commandType: string, commandDigest: string, streamName: string, context: CommandContext): EventToAppend[] {
   return events.map((event, index) => ({
     id: deterministicUuid('event', context.commandId, streamName, String(index)),
     type: event.type,
@@ -105,6 +125,7 @@ function toStored(events: DomainEvent[], commandType: string, streamName: string
     metadata: {
       commandId: context.commandId,
       commandType,
+      commandDigest,
       correlationId: context.correlationId,
       causationId: context.causationId,
       actor: { ...context.actor },

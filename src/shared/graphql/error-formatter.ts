@@ -2,6 +2,7 @@ import mercurius from 'mercurius';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './graphql-errors';
+import { StoreUnavailableError } from '../../event-store/event-store.errors';
 
 type JsonError = { message: string; extensions?: Record<string, unknown>; locations?: unknown; path?: unknown };
 type Formatter = typeof mercurius.defaultErrorFormatter;
@@ -10,10 +11,14 @@ type Formatter = typeof mercurius.defaultErrorFormatter;
  * Errors graphql-js raises before a resolver runs (a missing required field, a
  * string where a number belongs, an unknown enum value) carry no code. Give
  * them one: input problems become BAD_USER_INPUT naming the field, the rest
- * GRAPHQL_VALIDATION_FAILED, so every error a client sees is typed.
+ * GRAPHQL_VALIDATION_FAILED, so every error a client sees is typed. Failures
+ * raised outside resolvers (hooks, field middleware), which the exception
+ * filter never sees, say what happened instead: STORE_UNAVAILABLE, or an
+ * internal error.
  */
 export const errorFormatter: Formatter = (execution, context) => {
-  const formatted = mercurius.defaultErrorFormatter({ ...execution, errors: execution.errors.map(withTransportCode) }, context);
+  const typed = execution.errors.map((error) => withFailureCode(withTransportCode(error)));
+  const formatted = mercurius.defaultErrorFormatter({ ...execution, errors: typed }, context);
   const errors = (formatted.response.errors ?? []) as JsonError[];
   for (const error of errors) {
     if (error.extensions?.code) continue;
@@ -60,6 +65,21 @@ function withTransportCode(error: GraphQLError): GraphQLError {
   const code = original?.code ? TRANSPORT_CODES[original.code] : undefined;
   if (!code || error.extensions?.code) return error;
   return new GraphQLError(error.message, { originalError: original, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * An error thrown by our own code outside a resolver: a store that cannot
+ * write (the read-access log on a full disk) is STORE_UNAVAILABLE, anything
+ * else internal. Fastify's and Mercurius' own errors (their codes start FST_
+ * and MER_) are about the request and are left to the rules above.
+ */
+function withFailureCode(error: GraphQLError): GraphQLError {
+  const original = error.originalError as (Error & { code?: unknown }) | undefined;
+  if (error.extensions?.code || !original || original instanceof GraphQLError) return error;
+  if (typeof original.code === 'string' && /^(FST|MER)_/.test(original.code)) return error;
+  const unavailable = original instanceof StoreUnavailableError;
+  const message = unavailable ? `The event store is unavailable: ${original.message}` : error.message;
+  return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original, extensions: { ...error.extensions, code: unavailable ? ErrorCode.STORE_UNAVAILABLE : ErrorCode.INTERNAL } });
 }
 
 /** Codes whose messages are written for clients; anything else may carry internals. */

@@ -3,7 +3,7 @@ import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../domain/domain-error';
 import { ConcurrencyConflictError } from '../commands/concurrency-conflict.error';
-import { StoreUnavailableError } from '../../event-store/event-store.errors';
+import { CommandIdReusedError, StoreUnavailableError } from '../../event-store/event-store.errors';
 import { conflictError, domainError, ErrorCode } from './graphql-errors';
 
 /**
@@ -19,6 +19,9 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof DomainError) return domainError(exception);
     if (exception instanceof ConcurrencyConflictError) return conflictError(exception);
+    if (exception instanceof CommandIdReusedError) {
+      return new GraphQLError(exception.message, { extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED, commandId: exception.commandId } });
+    }
     if (exception instanceof StoreUnavailableError) {
       this.logger.error(`[correlation id ${correlationIdOf(host)}] ${exception.message}`);
       return new GraphQLError(`The event store is unavailable: ${exception.message}`, {
