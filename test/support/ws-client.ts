@@ -76,10 +76,13 @@ export function connectWs(t: TestApp, { token = null, via = 'payload' }: WsSignI
       await connected;
       await new Promise((resolve) => setImmediate(resolve)); // the client sends a subscribe a few microtasks after the call
       const barrier = `settled-${++barriers}`;
-      await new Promise<void>((resolve) => {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the server did not answer a ping within 5 s')), 5000);
         const onMessage = (data: WebSocket.RawData) => {
           const message = JSON.parse(String(data)) as { type?: string; payload?: { barrier?: string } };
-          if (message.type !== 'pong' || message.payload?.barrier !== barrier) return;
+          // The pong echoes the ping's payload (graphql-ws does; the protocol lets a server leave it out).
+          if (message.type !== 'pong' || (message.payload && message.payload.barrier !== barrier)) return;
+          clearTimeout(timer);
           socket!.off('message', onMessage);
           resolve();
         };
@@ -98,6 +101,7 @@ function collect<T>(client: Client, closed: Promise<unknown>, query: string, var
   const received: T[] = [];
   const waiters: { test: (value: T) => boolean; resolve: (value: T) => void }[] = [];
   let refused!: (errors: JsonError[]) => void;
+  let refusalErrors: JsonError[] | null = null;
   const refusal = new Promise<JsonError[]>((resolve) => (refused = resolve));
   let end!: () => void;
   const ended = new Promise<void>((resolve) => (end = resolve));
@@ -111,7 +115,7 @@ function collect<T>(client: Client, closed: Promise<unknown>, query: string, var
       for (const waiter of waiters.filter((w) => w.test(data))) waiter.resolve(data);
     },
     error: (error) => {
-      if (Array.isArray(error)) refused(error as JsonError[]);
+      if (Array.isArray(error)) refused((refusalErrors = error as JsonError[]));
       end();
     },
     complete: () => end(),
@@ -126,7 +130,9 @@ function collect<T>(client: Client, closed: Promise<unknown>, query: string, var
       new Promise<T>((resolve, reject) => {
         const found = received.find(test);
         if (found) return resolve(found);
-        const timer = setTimeout(() => reject(new Error(`no matching update in ${timeoutMs} ms; got ${JSON.stringify(results)}`)), timeoutMs);
+        const fail = (why: string) => () => reject(new Error(`${why}; got ${JSON.stringify(results)}, refused with ${JSON.stringify(refusalErrors)}`));
+        const timer = setTimeout(fail(`no matching update in ${timeoutMs} ms`), timeoutMs);
+        void ended.then(() => setImmediate(() => received.find(test) ?? (clearTimeout(timer), fail('the subscription ended')())));
         waiters.push({ test, resolve: (value) => { clearTimeout(timer); resolve(value); } });
       }),
   };
