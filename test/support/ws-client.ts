@@ -43,7 +43,7 @@ export function connectWs(t: TestApp, { token = null, via = 'payload' }: WsSignI
   class SocketWithHeaders extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers });
-      socket = this; // eslint-disable-line @typescript-eslint/no-this-alias -- for settled()
+      socket = this; // for settled()
     }
   }
   let onClosed!: (event: { code: number; reason: string }) => void;
