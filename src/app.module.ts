@@ -3,7 +3,6 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
-import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -12,6 +11,7 @@ import { HealthController } from './health/health.controller';
 import { GraphqlExceptionFilter } from './shared/graphql/graphql-exception.filter';
 import { createValidationPipe } from './shared/graphql/validation.pipe';
 import { createErrorFormatter } from './shared/graphql/error-formatter';
+import { CORRELATION_HEADER, correlationIdOf } from './shared/graphql/correlation-id';
 import { graphqlHardening } from './shared/graphql/hardening/graphql-hardening';
 import { RequestInfo } from './shared/commands/command-context.factory';
 import { AuthModule } from './auth/auth.module';
@@ -24,8 +24,6 @@ import { PromisesModule } from './promises/promises.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { notePersonalDataReads, writePersonalDataReads } from './audit/read-access/personal-data.middleware';
-
-const CORRELATION_HEADER = 'x-correlation-id';
 
 @Module({})
 export class AppModule {
@@ -52,22 +50,9 @@ export class AppModule {
           // Reads of personal data are logged (src/audit/read-access), whichever type exposes them.
           buildSchemaOptions: { fieldMiddleware: [notePersonalDataReads] },
           hooks: { onResolution: writePersonalDataReads, preExecution: hardening.preExecution },
-          // Live updates over graphql-ws (src/promises/live); the caller is identified from the upgrade request's headers.
-          subscription: {
-            context: async (_connection: unknown, request: FastifyRequest): Promise<RequestInfo & RequestIdentity> => ({
-              correlationId: correlationIdOf(request),
-              ...(await identifyRequest(verifier, request)),
-            }),
-            // Browsers cannot set headers on a WebSocket: they sign in with the token in connection_init's payload.
-            onConnect: async ({ payload }: { payload?: Record<string, unknown> }) => {
-              const authorization = payload?.authorization ?? payload?.Authorization;
-              if (typeof authorization !== 'string') return true;
-              const identity = await identifyRequest(verifier, { headers: { authorization }, ip: undefined } as unknown as FastifyRequest);
-              return identity.authFailure ? false : identity; // a bad token closes the connection at once
-            },
-          },
+          // No `subscription` here: graphql-ws' own server takes WebSocket upgrades (src/promises/live/graphql-ws).
           context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestInfo & RequestIdentity> => {
-            const correlationId = correlationIdOf(request);
+            const correlationId = correlationIdOf(request.headers);
             void reply.header(CORRELATION_HEADER, correlationId); // so a client can quote it when reporting a problem
             return { correlationId, ...(await identifyRequest(verifier, request)) };
           },
@@ -85,11 +70,4 @@ export class AppModule {
       ],
     };
   }
-}
-
-/** Honour a caller's correlation id (one that looks sane) so a trace spans systems; else start one. */
-function correlationIdOf(request: FastifyRequest): string {
-  const header = request.headers[CORRELATION_HEADER];
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && /^[\w.:-]{1,128}$/.test(value) ? value : randomUUID();
 }

@@ -8,11 +8,13 @@ import { DevTokenIssuer } from './dev-token-issuer';
 import { ReadModelPartyLookup } from './party-lookup';
 import { PolicyCommandAuthorizer } from './policy-command-authorizer';
 import { RateLimiter } from './rate-limiter';
+import { TokenVerifier } from './token-verifier';
 import { VisibilityInterceptor } from './visibility.interceptor';
 
 /**
  * Sign-in and authorization: the access guard and visibility filter on every
- * resolver, the command authorizer on the write path, rate limits, and the
+ * resolver, the command authorizer on the write path, rate limits, the token
+ * verifier (for sockets; HTTP's context builds its own in app.module.ts) and the
  * development token issuer. Global, so the write path (InfrastructureModule)
  * finds its CommandAuthorizer.
  */
@@ -20,12 +22,13 @@ import { VisibilityInterceptor } from './visibility.interceptor';
 @Module({
   providers: [
     { provide: DevTokenIssuer, inject: [AppConfig], useFactory: (config: AppConfig) => new DevTokenIssuer(authSettings(config)) },
+    { provide: TokenVerifier, inject: [AppConfig], useFactory: (config: AppConfig) => new TokenVerifier(authSettings(config)) },
     { provide: CommandAuthorizer, useClass: PolicyCommandAuthorizer },
     RateLimiter,
     ReadModelPartyLookup,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: VisibilityInterceptor },
   ],
-  exports: [DevTokenIssuer, CommandAuthorizer, RateLimiter],
+  exports: [DevTokenIssuer, TokenVerifier, CommandAuthorizer, RateLimiter],
 })
 export class AuthModule {}

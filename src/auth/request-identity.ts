@@ -17,15 +17,27 @@ export interface RequestIdentity {
  * anonymous, so a client with an expired token learns it at once.
  */
 export async function identifyRequest(verifier: TokenVerifier, request: FastifyRequest): Promise<RequestIdentity> {
-  const clientIp = request.ip;
-  const header = request.headers.authorization;
-  if (header === undefined || header === '') return { viewer: null, authFailure: null, clientIp };
+  return (await identifyAuthorization(verifier, request.headers.authorization, request.ip)).identity;
+}
+
+/**
+ * The same for an Authorization value from anywhere (a WebSocket sends it in connection_init), with the instant
+ * the token stops being accepted (null when anonymous or refused).
+ */
+export async function identifyAuthorization(
+  verifier: TokenVerifier,
+  header: string | undefined,
+  clientIp: string,
+): Promise<{ identity: RequestIdentity; acceptedUntil: Date | null }> {
+  const refuse = (authFailure: string) => ({ identity: { viewer: null, authFailure, clientIp }, acceptedUntil: null });
+  if (header === undefined || header === '') return { identity: { viewer: null, authFailure: null, clientIp }, acceptedUntil: null };
   const match = /^Bearer\s+([A-Za-z0-9_.-]+)\s*$/i.exec(header);
-  if (!match) return { viewer: null, authFailure: 'Authorization must be "Bearer <token>"', clientIp };
+  if (!match) return refuse('Authorization must be "Bearer <token>"');
   try {
-    return { viewer: await verifier.verify(match[1]), authFailure: null, clientIp };
+    const { identity, acceptedUntil } = await verifier.verifyToken(match[1]);
+    return { identity: { viewer: identity, authFailure: null, clientIp }, acceptedUntil };
   } catch (error) {
     const reason = error instanceof InvalidTokenError ? error.message : 'token could not be verified';
-    return { viewer: null, authFailure: `Invalid token: ${reason}`, clientIp };
+    return refuse(`Invalid token: ${reason}`);
   }
 }

@@ -7,6 +7,12 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 
 export class InvalidTokenError extends Error {}
 
+/** A token that passed every check, and the instant this verifier stops accepting it (`exp` plus the clock skew). */
+export interface VerifiedToken {
+  identity: Identity;
+  acceptedUntil: Date;
+}
+
 /**
  * Verifies a Bearer JWT (signature, issuer, audience, expiry with clock skew) and
  * maps its claims to an Identity. The key follows the token's `alg`, restricted
@@ -28,6 +34,10 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Identity> {
+    return (await this.verifyToken(token)).identity;
+  }
+
+  async verifyToken(token: string): Promise<VerifiedToken> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.getKey, {
@@ -41,7 +51,7 @@ export class TokenVerifier {
       // jose's messages name the failed check ("\"exp\" claim timestamp check failed") without echoing the token.
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
     }
-    return this.identityOf(payload);
+    return { identity: this.identityOf(payload), acceptedUntil: new Date((payload.exp! + this.settings.clockSkewSeconds) * 1000) };
   }
 
   private identityOf(payload: JWTPayload): Identity {

@@ -7,6 +7,8 @@ import { ActivityLogResolver } from './activity-log.resolver';
 import { DeadlinesResolver } from './deadlines.resolver';
 import { LiveUpdates } from './live/live-updates';
 import { SubscriptionsResolver } from './live/subscriptions.resolver';
+import { LiveTopics } from './live/live-topics';
+import { GraphqlWsServer } from './live/graphql-ws/socket-server';
 import { PublicPromisesResolver } from './public/public-promises.resolver';
 import { PromiseQueries } from './read-models/promises.queries';
 import { ActivityLogQueries } from './read-models/activity-log.queries';
@@ -32,6 +34,8 @@ import { FollowUpHandler } from './commands/follow-up/follow-up.handler';
     SubscriptionsResolver,
     PublicPromisesResolver,
     LiveUpdates,
+    LiveTopics,
+    GraphqlWsServer,
     PromiseQueries,
     ActivityLogQueries,
     FollowUpQueries,

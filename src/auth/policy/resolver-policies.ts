@@ -5,6 +5,7 @@ import {
   agreementOrError, agreementOrNull, entriesOfAnyPromise, entriesOfParentPromise, promiseOrError, ResultFilter, visibleAgreements,
   visiblePromises,
 } from './result-filters';
+import { eachEvent } from './subscription-filters';
 
 /** Anyone, signed in or not: the public view. */
 export const ANYONE = 'anyone' as const;
@@ -66,11 +67,11 @@ export const RESOLVER_POLICIES: Readonly<Record<string, ResolverPolicy>> = {
   'Query.assessments': { allow: PARTIES_AND_AUDITORS, result: visibleAssessments, expensive: true },
   'Query.deadlines': { allow: PARTIES_AND_AUDITORS, result: ownDeadlines, expensive: true },
 
-  // Live updates: signed-in people only, since drafts change too. Per event, the resolver's `filter` must also apply
-  // mayReceivePromise / mayReceiveAgreement (subscription-filters.ts) so a draft reaches only its parties.
-  'Subscription.promiseChanged': { allow: PARTIES_AND_AUDITORS },
-  'Subscription.agreementChanged': { allow: PARTIES_AND_AUDITORS },
-  'Subscription.activityLogged': { allow: PARTIES_AND_AUDITORS },
+  // Live updates: open as the list queries are, each event filtered by that list query's own filter (so a draft reaches
+  // only its parties and auditors, notes only those who may read them). Subscribing counts as an expensive query.
+  'Subscription.promiseChanged': { allow: ANYONE, result: eachEvent('promiseChanged', visiblePromises), expensive: true },
+  'Subscription.agreementChanged': { allow: ANYONE, result: eachEvent('agreementChanged', visibleAgreements), expensive: true },
+  'Subscription.activityLogged': { allow: ANYONE, result: eachEvent('activityLogged', entriesOfAnyPromise), expensive: true },
 
   // Audit (issue 5): who did what is non-public. History per stream for its parties and auditors; the rest for auditors.
   'Query.history': { allow: PARTIES_AND_AUDITORS, args: historyOfOwnParty, expensive: true },

@@ -1,16 +1,22 @@
-import { Viewer } from '../identity';
-import { canSeeAgreement, canSeePromise } from './visibility';
+import { mapAsyncIterable, SKIP } from '../../shared/async-iteration';
+import { ResultContext, ResultFilter } from './result-filters';
+
+type Page = { edges: { cursor: string; node: unknown }[]; pageInfo: unknown };
 
 /**
- * For `@Subscription({ filter })` (src/promises/live): the guard decides who may
- * subscribe, but each event must also be one the subscriber may see — a draft
- * reaches only its parties and auditors. Mercurius passes the connection's
- * context (with `viewer`, see app.module.ts) as the filter's third argument.
+ * The result filter of a subscription (`Subscription.promiseChanged`, …): a
+ * subscription resolver returns a stream of events `{ [field]: item }`, and
+ * each item passes the very filter that the matching list query applies to
+ * its page (`Query.promises` → visiblePromises, `Query.activityLog` →
+ * entriesOfAnyPromise). An item that filter leaves out is not sent; one it
+ * redacts (notes) is sent redacted. So a subscriber receives what the same
+ * caller would read over HTTP, by one rule, not a copy of it.
  */
-type Context = { viewer?: Viewer };
-
-export const mayReceivePromise = (promise: { status: string; partyIds: readonly string[] }, context: Context) =>
-  canSeePromise(context.viewer ?? null, promise);
-
-export const mayReceiveAgreement = (agreement: { status: string; parties: readonly { organisationId: string }[] }, context: Context) =>
-  canSeeAgreement(context.viewer ?? null, agreement);
+export const eachEvent =
+  (field: string, pageFilter: ResultFilter): ResultFilter =>
+  (events, context: ResultContext) =>
+    mapAsyncIterable(events as AsyncIterable<Record<string, unknown>>, async (event) => {
+      const page = (await pageFilter({ edges: [{ cursor: '', node: event[field] }], pageInfo: null } satisfies Page, context)) as Page;
+      const [edge] = page.edges;
+      return edge ? { ...event, [field]: edge.node } : SKIP;
+    });

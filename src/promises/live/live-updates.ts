@@ -1,14 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
 import { RecordedEvent } from '../../event-store/event-store.port';
 import { CommittedChangeFeed } from '../../projections/committed-change-feed';
 import { AgreementQueries } from '../../agreements/read-models/agreements.queries';
 import { PromiseQueries } from '../read-models/promises.queries';
 import { ActivityLogQueries } from '../read-models/activity-log.queries';
+import { LiveTopics } from './live-topics';
 
 export const TOPICS = { promiseChanged: 'PROMISE_CHANGED', agreementChanged: 'AGREEMENT_CHANGED', activityLogged: 'ACTIVITY_LOGGED' } as const;
-
-type PubSub = { publish(event: { topic: string; payload: unknown }): Promise<void> | void };
 
 const LOG_ENTRY_EVENTS = new Set(['ActivityLogged', 'ActivityCorrected']);
 
@@ -27,7 +25,7 @@ export class LiveUpdates implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly changes: CommittedChangeFeed,
-    private readonly http: HttpAdapterHost,
+    private readonly topics: LiveTopics,
     private readonly agreements: AgreementQueries,
     private readonly promises: PromiseQueries,
     private readonly activityLog: ActivityLogQueries,
@@ -45,13 +43,7 @@ export class LiveUpdates implements OnApplicationBootstrap, OnApplicationShutdow
     await this.publishing;
   }
 
-  private get pubsub(): PubSub | undefined {
-    return (this.http.httpAdapter?.getInstance() as { graphql?: { pubsub?: PubSub } } | undefined)?.graphql?.pubsub;
-  }
-
   private async publish(batch: readonly RecordedEvent[]): Promise<void> {
-    const pubsub = this.pubsub;
-    if (!pubsub) return;
     const agreementIds = new Set<string>();
     const promiseIds = new Set<string>();
     const entries: [string, string][] = [];
@@ -64,14 +56,14 @@ export class LiveUpdates implements OnApplicationBootstrap, OnApplicationShutdow
       }
     }
     for (const agreement of (await this.agreements.byIds([...agreementIds])).values()) {
-      await pubsub.publish({ topic: TOPICS.agreementChanged, payload: { agreementChanged: agreement } });
+      this.topics.publish(TOPICS.agreementChanged, { agreementChanged: agreement });
     }
     for (const promise of (await this.promises.byIds([...promiseIds])).values()) {
-      await pubsub.publish({ topic: TOPICS.promiseChanged, payload: { promiseChanged: promise } });
+      this.topics.publish(TOPICS.promiseChanged, { promiseChanged: promise });
     }
     for (const [promiseId, entryId] of entries) {
       const entry = await this.activityLog.byId(promiseId, entryId);
-      if (entry) await pubsub.publish({ topic: TOPICS.activityLogged, payload: { activityLogged: entry } });
+      if (entry) this.topics.publish(TOPICS.activityLogged, { activityLogged: entry });
     }
   }
 }

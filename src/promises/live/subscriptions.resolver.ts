@@ -1,40 +1,41 @@
-import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { CollaborationAgreement } from '../../agreements/graphql/agreement.types';
 import { ActivityLogEntry, CitizenPromise } from '../graphql/promise.types';
-import { mayReceiveAgreement, mayReceivePromise } from '../../auth/policy/subscription-filters';
+import { mapAsyncIterable, SKIP } from '../../shared/async-iteration';
+import { LiveTopics } from './live-topics';
 import { TOPICS } from './live-updates';
 
-type PubSub = { subscribe(topic: string): Promise<AsyncIterable<unknown>> | AsyncIterable<unknown> };
-type Variables = { promiseId?: string | null; agreementId?: string | null };
-/** The connection's context (see app.module.ts): who subscribed, so a draft reaches only its parties. */
-type Ctx = Parameters<typeof mayReceivePromise>[1];
+type Payload<K extends string, T> = { [key in K]: T };
 
-/** Live updates over graphql-ws, for an admin UI: each sends the committed read model, filtered by the id asked for. */
+/** The changes on a topic, only those about the id asked for (all of them without one). */
+function about<K extends string, T>(events: AsyncIterable<unknown>, key: K, matches: (item: T) => boolean) {
+  return mapAsyncIterable(events as AsyncIterable<Payload<K, T>>, (payload) => (matches(payload[key]) ? payload : SKIP));
+}
+
+/**
+ * Live updates over graphql-ws (src/promises/live/graphql-ws), for an admin UI
+ * or a partner's system: each sends the committed read model, filtered by the
+ * id asked for. Who may see which change is not decided here: the access
+ * policy of each field (RESOLVER_POLICIES) filters every event as the matching
+ * list query filters its page, and the selection under it is resolved by the
+ * same field resolvers as a query.
+ */
 @Resolver()
 export class SubscriptionsResolver {
-  @Subscription(() => CitizenPromise, {
-    description: 'A promise after each change (lifecycle, plan, follow-ups, reports).',
-    filter: (payload: { promiseChanged: CitizenPromise }, variables: Variables, context: Ctx) =>
-      (!variables.promiseId || payload.promiseChanged.id === variables.promiseId) && mayReceivePromise(payload.promiseChanged, context),
-  })
-  promiseChanged(@Context('pubsub') pubsub: PubSub, @Args('promiseId', { type: () => ID, nullable: true }) _promiseId?: string) {
-    return pubsub.subscribe(TOPICS.promiseChanged);
+  constructor(private readonly topics: LiveTopics) {}
+
+  @Subscription(() => CitizenPromise, { description: 'A promise after each change (lifecycle, plan, follow-ups, reports).' })
+  promiseChanged(@Args('promiseId', { type: () => ID, nullable: true }) promiseId?: string | null) {
+    return about(this.topics.subscribe(TOPICS.promiseChanged), 'promiseChanged', (p: CitizenPromise) => !promiseId || p.id === promiseId);
   }
 
-  @Subscription(() => CollaborationAgreement, {
-    description: 'An agreement after each change (signatures, revisions, extension, ending).',
-    filter: (payload: { agreementChanged: CollaborationAgreement }, variables: Variables, context: Ctx) =>
-      (!variables.agreementId || payload.agreementChanged.id === variables.agreementId) && mayReceiveAgreement(payload.agreementChanged, context),
-  })
-  agreementChanged(@Context('pubsub') pubsub: PubSub, @Args('agreementId', { type: () => ID, nullable: true }) _agreementId?: string) {
-    return pubsub.subscribe(TOPICS.agreementChanged);
+  @Subscription(() => CollaborationAgreement, { description: 'An agreement after each change (signatures, revisions, extension, ending).' })
+  agreementChanged(@Args('agreementId', { type: () => ID, nullable: true }) agreementId?: string | null) {
+    return about(this.topics.subscribe(TOPICS.agreementChanged), 'agreementChanged', (a: CollaborationAgreement) => !agreementId || a.id === agreementId);
   }
 
-  @Subscription(() => ActivityLogEntry, {
-    description: 'New activity-log entries (corrections included).',
-    filter: (payload: { activityLogged: ActivityLogEntry }, variables: Variables) => !variables.promiseId || payload.activityLogged.promiseId === variables.promiseId,
-  })
-  activityLogged(@Context('pubsub') pubsub: PubSub, @Args('promiseId', { type: () => ID, nullable: true }) _promiseId?: string) {
-    return pubsub.subscribe(TOPICS.activityLogged);
+  @Subscription(() => ActivityLogEntry, { description: 'New activity-log entries (corrections included).' })
+  activityLogged(@Args('promiseId', { type: () => ID, nullable: true }) promiseId?: string | null) {
+    return about(this.topics.subscribe(TOPICS.activityLogged), 'activityLogged', (e: ActivityLogEntry) => !promiseId || e.promiseId === promiseId);
   }
 }

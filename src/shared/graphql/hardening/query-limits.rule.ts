@@ -72,26 +72,34 @@ function operationsToMeasure(document: DocumentNode, requested: string | null | 
 }
 
 /**
- * The cost limit, as a Mercurius `preExecution` hook: cost depends on page
- * sizes, which often come from the variables, so it is checked on every
- * request (a walk over the query, no resolver run) after the cached
- * validation. It measures the operation the client asked for (by
- * `operationName`, as graphql-js selects it); where the request does not say
- * (queries over a WebSocket), every operation in the document must be within
- * the limit.
+ * The cost limit for one request: cost depends on page sizes, which often come from the variables, so it is
+ * measured per request (a walk over the query, no resolver run). It measures the operation the client asked for
+ * (by `operationName`, as graphql-js selects it); where that is not said, every operation in the document must be
+ * within the limit. Null when within.
  */
+export function costRefusal(
+  limits: Pick<QueryLimits, 'maxCost'>,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | null {
+  let costliest: { operation: OperationDefinitionNode; cost: number } | undefined;
+  for (const operation of operationsToMeasure(document, operationName)) {
+    const { cost } = measureOperation(schema, document, operation, variables ?? {});
+    if (!costliest || cost > costliest.cost) costliest = { operation, cost };
+  }
+  if (!costliest || costliest.cost <= limits.maxCost) return null;
+  return new GraphQLError(`Query could return about ${costliest.cost} fields; the limit is ${limits.maxCost} (ask for smaller pages)`, {
+    nodes: costliest.operation, extensions: { code: QueryLimitCode.TOO_COSTLY, cost: costliest.cost, limit: limits.maxCost },
+  });
+}
+
+/** The cost limit over HTTP, as a Mercurius `preExecution` hook, after the (cached) validation. */
 export function refuseCostlyQueries(limits: Pick<QueryLimits, 'maxCost'>) {
   return async (schema: GraphQLSchema, document: DocumentNode, context: unknown, variables?: Record<string, unknown>): Promise<void> => {
-    let costliest: { operation: OperationDefinitionNode; cost: number } | undefined;
-    for (const operation of operationsToMeasure(document, requestedOperationName(context))) {
-      const { cost } = measureOperation(schema, document, operation, variables ?? {});
-      if (!costliest || cost > costliest.cost) costliest = { operation, cost };
-    }
-    if (costliest && costliest.cost > limits.maxCost) {
-      // One error, so the answer is a 400 like the other limits (Mercurius uses the status of a lone error).
-      throw new QueryRefused(new GraphQLError(`Query could return about ${costliest.cost} fields; the limit is ${limits.maxCost} (ask for smaller pages)`, {
-        nodes: costliest.operation, extensions: { code: QueryLimitCode.TOO_COSTLY, cost: costliest.cost, limit: limits.maxCost },
-      }));
-    }
+    const refusal = costRefusal(limits, schema, document, requestedOperationName(context), variables);
+    // One error, so the answer is a 400 like the other limits (Mercurius uses the status of a lone error).
+    if (refusal) throw new QueryRefused(refusal);
   };
 }
