@@ -39,11 +39,14 @@ describe('the service checks the integrity proof itself (embedded store)', () =>
     await t!.close({ keepData: true });
     t = undefined;
   };
-  const register = async (n: number) => {
+  const register = async (n: number): Promise<string[]> => {
+    const ids: string[] = [];
     for (let i = 0; i < n; i++) {
+      ids.push(`m-${randomUUID().slice(0, 8)}`);
       await t!.ok(`mutation($i: RegisterMunicipalityInput!) { registerMunicipality(input: $i) { id } }`,
-        { i: { organisationId: `m-${randomUUID().slice(0, 8)}`, name: `Kommun ${i}`, municipalityCode: String(1000 + i) } });
+        { i: { organisationId: ids[i], name: `Kommun ${i}`, municipalityCode: String(1000 + i) } });
     }
+    return ids;
   };
   const health = async () => (await (await fetch(t!.url.replace('/graphql', '/health'))).json()) as any;
   const verifyOverGraphql = async () =>
@@ -92,7 +95,7 @@ describe('the service checks the integrity proof itself (embedded store)', () =>
 
   it('a forged event appended at the tail is not chained as genuine: the service starts read-only, /health and verify say where', async () => {
     await start();
-    await register(7);
+    const genuine = await register(7);
     await stop();
     appendForgedEvent();
     const forgedAt = `${lastPosition()}/${lastPosition()}`;
@@ -101,11 +104,12 @@ describe('the service checks the integrity proof itself (embedded store)', () =>
     const body = await health();
     expect(body.status).toBe('degraded');
     expect(body.integrity).toMatchObject({ status: 'failed', writes: 'refused', failure: { kind: 'FORGED', position: forgedAt } });
-    const refused = await t!.gql(`mutation { registerMunicipality(input: { organisationId: "m-after", name: "Efter", municipalityCode: "0001" }) { id } }`);
+    const refused = await t!.gql(`mutation { registerMunicipality(input: { organisationId: "m-after", name: "Efter", municipalityCode: "0643" }) { id } }`);
     expect(refused.errors?.[0].extensions?.code).toBe('INTEGRITY_FAILED');
     expect(await verifyOverGraphql()).toMatchObject({ intact: false, failure: { kind: 'FORGED', position: forgedAt } });
-    // Reads go on: an auditor can look into it.
-    expect((await t!.as('auditor').ok<{ organisations: { totalCount: number } }>('{ organisations { totalCount } }')).organisations.totalCount).toBe(7);
+    // Reads go on, so an auditor can look into it (the read models show what the store holds; /health says what to distrust).
+    const read = await t!.as('auditor').ok<{ organisations: { edges: { node: { id: string } }[] } }>('{ organisations(first: 50) { edges { node { id } } } }');
+    expect(read.organisations.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining(genuine));
     await stop();
     expect((await verifyCli()).failure).toMatchObject({ kind: 'FORGED', position: forgedAt });
     expect(process.exitCode).toBe(2);
@@ -134,14 +138,16 @@ describe('the service checks the integrity proof itself (embedded store)', () =>
     editFile(LINKS_FILE, (db) => db.prepare('DELETE FROM chain_links WHERE count >= ?').run(cut));
 
     const report = await verifyCli();
-    expect(report.failure).toMatchObject({ kind: 'TRUNCATED', count: BigInt(cut) });
+    expect(report.failure).toMatchObject({ kind: 'TRUNCATED', count: BigInt(cut), position: kept.position });
     expect(report.intactUpTo).toBe(`${cut - 1}/${cut - 1}`);
-    // Even with the service's own copy gone too, the auditor's saved checkpoint still shows it.
-    editFile(LINKS_FILE, (db) => db.exec('DELETE FROM latest_checkpoint'));
-    expect((await verifyCli({ expectCheckpoint: saved })).failure).toMatchObject({ kind: 'TRUNCATED', count: BigInt(cut) });
-
     await start();
-    expect((await health()).integrity).toMatchObject({ status: 'failed', failure: { kind: 'TRUNCATED' } });
+    expect((await health()).integrity).toMatchObject({ status: 'failed', writes: 'refused', failure: { kind: 'TRUNCATED' } });
+    await stop();
+
+    // With the service's own copy gone too, nothing in reach of the tamperer shows it; the auditor's saved checkpoint does.
+    editFile(LINKS_FILE, (db) => db.exec('DELETE FROM latest_checkpoint'));
+    expect(await verifyCli()).toMatchObject({ intact: true });
+    expect((await verifyCli({ expectCheckpoint: saved })).failure).toMatchObject({ kind: 'TRUNCATED', count: BigInt(cut), position: kept.position });
   });
 
   it('no false alarm when integrity.sqlite is lost: the links are re-chained from the store and later checkpoints verify', async () => {
