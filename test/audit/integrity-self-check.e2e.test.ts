@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { verifyCommand } from '../../src/audit/cli/verify.command';
 import { VerifyReport } from '../../src/audit/integrity/verify-report';
 import { startTestApp, TestApp } from '../support/test-app';
+import { startServiceProcess } from '../support/service-process';
 
 /**
  * The service over a store someone changed while it was stopped (the embedded
@@ -115,12 +116,29 @@ describe('the service checks the integrity proof itself (embedded store)', () =>
     expect(process.exitCode).toBe(2);
   });
 
+  it('a forged event written into the store while the service runs: chaining stops at it, and writes are refused from then on', async () => {
+    await start();
+    await register(3);
+    appendForgedEvent(); // beside the running service, straight into its file
+    const forgedAt = `${lastPosition()}/${lastPosition()}`;
+    await register(1); // the chainer meets the forged event on its way to this one
+    let body = await health();
+    for (let i = 0; i < 100 && body.integrity.status !== 'failed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      body = await health();
+    }
+    expect(body.integrity).toMatchObject({ status: 'failed', writes: 'refused', chaining: false, failure: { kind: 'FORGED', position: forgedAt } });
+    const refused = await t!.gql(`mutation { registerMunicipality(input: { organisationId: "m-late", name: "Sen", municipalityCode: "0643" }) { id } }`);
+    expect(refused.errors?.[0].extensions?.code).toBe('INTEGRITY_FAILED');
+  });
+
   it('with INTEGRITY_ON_FAILURE=stop, the service does not start on a store that fails its check', async () => {
     await start();
     await register(3);
     await stop();
     appendForgedEvent();
-    await expect(startTestApp({ ...ENV, INTEGRITY_ON_FAILURE: 'stop' }, dataDir)).rejects.toThrow(/FORGED/);
+    // The real service process: it exits, naming the failure, instead of serving.
+    await expect(startServiceProcess({ ...ENV, DATA_DIR: dataDir, INTEGRITY_ON_FAILURE: 'stop' })).rejects.toThrow(/exited with 1.*FORGED/s);
   });
 
   it('the tail deleted together with its links is caught against the checkpoint kept outside the store and the one an auditor saved', async () => {

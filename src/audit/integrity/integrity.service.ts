@@ -43,7 +43,10 @@ export class IntegrityService implements OnApplicationBootstrap, BeforeApplicati
     private readonly status: IntegrityStatus,
     private readonly projections: ProjectionService,
   ) {
-    status.reportChaining(() => ({ chaining: this.chainer !== undefined, chainedUpTo: this.chainer?.status().lastPosition ?? null }));
+    status.reportChaining(() => {
+      const chained = this.chainer?.status();
+      return { chaining: chained !== undefined && !chained.failed, chainedUpTo: chained?.lastPosition ?? null };
+    });
   }
 
   get publicKey(): PublicSigningKey {
@@ -124,6 +127,7 @@ export class IntegrityService implements OnApplicationBootstrap, BeforeApplicati
       onFailure: (report) => {
         this.status.checked(report, this.clock.now());
         this.logger.error(`Chaining stopped, writes are refused: ${describeReport(report)}`);
+        setImmediate(() => this.supervise()); // let the halted chainer go now rather than at the next poll
       },
       onError: (error) => this.logger.error(`Chaining failed: ${error instanceof Error ? error.message : String(error)}`),
     });
