@@ -18,7 +18,8 @@ const written = fc.record({
   metadata: object,
 });
 /** As a store gives it back: JSON round trip (keys may come back in another order), the revision it was given. */
-const readBack = (w: fc.RecordValue<typeof written>, revision: bigint) => {
+type Written = typeof written extends fc.Arbitrary<infer T> ? T : never;
+const readBack = (w: Written, revision: bigint) => {
   const event = authenticate({ id: w.id, type: w.type, data: w.data, metadata: w.metadata }, w.stream, w.revision, key.eventKey);
   const shuffle = (o: JsonObject) => Object.fromEntries(Object.entries(JSON.parse(JSON.stringify(o)) as JsonObject).reverse()) as JsonObject;
   return { streamName: w.stream, revision, id: event.id, type: event.type, data: shuffle(event.data), metadata: shuffle(event.metadata) };
