@@ -9,7 +9,7 @@ import { loadAllDemos } from './demo/load-all-demos';
 import { rebuildCommand } from './projections/rebuild.command';
 import { collectRoles, tokenCommand } from './auth/cli/token.command';
 import { printDemoTokens } from './demo/demo-tokens';
-import { verifyCommand } from './audit/cli/verify.command';
+import { verifyCommand, VerifyCommandOptions } from './audit/cli/verify.command';
 import { exportCommand } from './audit/cli/export.command';
 import { replayCommand } from './audit/cli/replay.command';
 import { DataDirLock, LOCK_FILE } from './event-store/sqlite/data-dir-lock';
@@ -59,7 +59,9 @@ program
   .description('Recompute the hash chain and check recorded links and signed checkpoints (exit code 2 if not intact)')
   .option('--file <export.ndjson>', 'verify an export file offline instead of the store')
   .option('--public-key <file.pem>', 'trust this public key (default: the configured signing key)')
-  .action(async (options: { file?: string; publicKey?: string }) => void (await verifyCommand(options)));
+  .option('--expect-checkpoint <file.json>', 'a checkpoint saved earlier: the store must still hold the chain it signs')
+  .option('--save-checkpoint <file.json>', 'save the latest signed checkpoint found valid, to pass as --expect-checkpoint later')
+  .action(async (options: VerifyCommandOptions) => void (await verifyCommand(options)));
 
 program
   .command('export')

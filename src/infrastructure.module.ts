@@ -16,6 +16,9 @@ import { Clock, SystemClock } from './shared/clock';
 import { CommandContextFactory } from './shared/commands/command-context.factory';
 import { ReadYourWrites } from './shared/commands/read-your-writes';
 import { CommandRunner } from './shared/commands/command-runner';
+import { authenticatedEventStore, integrityWriteProviders, SIGNING_KEY } from './audit/integrity/integrity.providers';
+import { IntegrityStatus } from './audit/integrity/integrity-status';
+import { SigningKey } from './audit/integrity/signing-key';
 
 /** Starts after everything is wired and stops in reverse: projections, then the databases. */
 class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,7 +47,13 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({
   providers: [
     { provide: Clock, useClass: SystemClock },
-    { provide: EVENT_STORE, inject: [AppConfig], useFactory: (config: AppConfig) => createEventStore(config) },
+    // Every event is authenticated as it is written, and writes stop when the store fails its integrity check.
+    ...integrityWriteProviders,
+    {
+      provide: EVENT_STORE,
+      inject: [AppConfig, SIGNING_KEY, IntegrityStatus],
+      useFactory: async (config: AppConfig, key: SigningKey, status: IntegrityStatus) => authenticatedEventStore(await createEventStore(config), key, status),
+    },
     {
       provide: READ_MODEL_DB,
       inject: [AppConfig],
@@ -81,6 +90,6 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     CommandRunner,
     Lifecycle,
   ],
-  exports: [Clock, EVENT_STORE, READ_MODEL_DB, ProjectionRunner, ProjectionService, CommittedChangeFeed, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
+  exports: [Clock, EVENT_STORE, SIGNING_KEY, IntegrityStatus, READ_MODEL_DB, ProjectionRunner, ProjectionService, CommittedChangeFeed, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
 })
 export class InfrastructureModule {}

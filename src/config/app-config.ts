@@ -154,6 +154,15 @@ export class AppConfig {
   @MinLength(1, { message: 'INTEGRITY_SIGNING_KEY is required in production' })
   INTEGRITY_SIGNING_KEY?: string;
 
+  /** What a failed integrity check does: `read-only` (serve reads, refuse writes) or `stop` (refuse to start). */
+  @IsIn(['read-only', 'stop'])
+  INTEGRITY_ON_FAILURE: 'read-only' | 'stop' = 'read-only';
+
+  /** How often each instance checks the store again, from its last verified checkpoint. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  INTEGRITY_SELF_CHECK_EVERY_MINUTES = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { positionToString } from '../event-store/position';
 import { ProjectionService } from '../projections/projection-service';
+import { IntegrityStatus } from '../audit/integrity/integrity-status';
 
 /** GET /health: is the store reachable, and how far behind it are the read models? */
 @Controller('health')
@@ -11,6 +12,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionService,
     private readonly config: AppConfig,
+    private readonly integrity: IntegrityStatus,
   ) {}
 
   @Get()
@@ -24,10 +26,12 @@ export class HealthController {
     } catch (error) {
       storeError = error instanceof Error ? error.message : String(error);
     }
+    const integrity = this.integrity.health();
     return {
-      status: storeError || projections.lastError ? 'degraded' : 'ok',
+      status: storeError || projections.lastError || integrity.status === 'failed' ? 'degraded' : 'ok',
       store: { kind: this.config.EVENT_STORE, reachable: storeError === null, headPosition: head, error: storeError },
       projections: { ...projections, upToDate: head === projections.checkpoint },
+      integrity,
     };
   }
 }

@@ -5,7 +5,7 @@ import { IntegrityService } from '../../src/audit/integrity/integrity.service';
 import { startTestApp, TestApp } from '../support/test-app';
 import { IDS, loadHaboHistory } from './support/habo-history';
 
-const AUDIT_QUERIES = ['Query.auditLog', 'Query.personalDataReads', 'Query.verifyIntegrity', 'Query.history', 'Query.asOf', 'Query.integrityPublicKey'];
+const AUDIT_QUERIES = ['Query.auditLog', 'Query.personalDataReads', 'Query.verifyIntegrity', 'Query.history', 'Query.asOf', 'Query.integrityPublicKey', 'Query.integrityCheckpoint'];
 /** The access guard denies resolvers its policy table does not name; src/auth owns that table. */
 const policiesReady = AUDIT_QUERIES.every((coordinate) => coordinate in RESOLVER_POLICIES);
 const withPolicies = policiesReady ? it : it.skip;
@@ -53,13 +53,31 @@ describe('audit over GraphQL', () => {
 
   it('chains every event in the running service and signs checkpoints, so the store verifies intact', async () => {
     const integrity = t.app.get(IntegrityService);
-    await integrity.chainer.checkpointNow();
+    await integrity.checkpointNow();
     const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
     // Wait (no timing assertion) until the chainer has seen the last event.
-    while (integrity.chainer.status().lastPosition !== `${head!.commit}/${head!.prepare}`) await new Promise((r) => setTimeout(r, 10));
+    const health = async () => (await (await fetch(t.url.replace('/graphql', '/health'))).json()) as { integrity: { chainedUpTo: string | null } };
+    while ((await health()).integrity.chainedUpTo !== `${head!.commit}/${head!.prepare}`) await new Promise((r) => setTimeout(r, 10));
     const report = await integrity.verify();
-    expect(report).toMatchObject({ intact: true, failure: null });
+    expect(report).toMatchObject({ intact: true, failure: null, unprovenEvents: 0 });
     expect(report.checkpointsChecked).toBeGreaterThanOrEqual(2);
+  });
+
+  withPolicies('an auditor saves the latest checkpoint and later verifies against it; a mangled one is refused as bad input', async () => {
+    const auditor = t.as('auditor');
+    await t.app.get(IntegrityService).checkpointNow();
+    const { integrityCheckpoint } = await auditor.ok<{ integrityCheckpoint: { count: string; eventPosition: string; json: string } }>(
+      '{ integrityCheckpoint { count eventPosition json } }');
+    expect(JSON.parse(integrityCheckpoint.json)).toMatchObject({ format: 'samverkan-integrity-checkpoint', count: integrityCheckpoint.count });
+    const later = await auditor.ok<{ verifyIntegrity: { intact: boolean; checkpointsChecked: number } }>(
+      'query($c: String) { verifyIntegrity(expectCheckpoint: $c) { intact checkpointsChecked } }', { c: integrityCheckpoint.json });
+    expect(later.verifyIntegrity.intact).toBe(true);
+    const mangled = await auditor.gql('query($c: String) { verifyIntegrity(expectCheckpoint: $c) { intact } }', { c: '{"count": "1"' });
+    expect(mangled.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['expectCheckpoint'] });
+    const forged = JSON.stringify({ ...JSON.parse(integrityCheckpoint.json), count: '1' });
+    const refused = await auditor.gql<{ verifyIntegrity: { intact: boolean; failure: { kind: string } } }>(
+      'query($c: String) { verifyIntegrity(expectCheckpoint: $c) { intact failure { kind } } }', { c: forged });
+    expect(refused.data?.verifyIntegrity).toMatchObject({ intact: false, failure: { kind: 'BAD_SIGNATURE' } });
   });
 
   withPolicies('auditors query history, time travel, the audit log, the read-access log and verify', async () => {
@@ -83,5 +101,9 @@ describe('audit over GraphQL', () => {
   withPolicies('the audit log and verification are for auditors only', async () => {
     const response = await t.as('member', IDS.habo).gql('{ auditLog { edges { node { type } } } }');
     expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    for (const query of ['{ verifyIntegrity { intact } }', '{ integrityCheckpoint { json } }']) {
+      expect((await t.as('coordinator', IDS.habo).gql(query)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await t.anonymous.gql(query)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ExportScope } from '../../src/audit/export/export-format';
 import { exportNdjson, ExportRefusedError } from '../../src/audit/export/ndjson-export';
 import { verifyExportFile } from '../../src/audit/export/verify-file';
-import { appendSampleEvents, integrityFixture, IntegrityFixture } from './support/integrity-fixture';
+import { appendAndChain, integrityFixture, IntegrityFixture } from './support/integrity-fixture';
 
 describe('NDJSON export, verified offline by the same verify code', () => {
   let f: IntegrityFixture;
@@ -12,7 +12,7 @@ describe('NDJSON export, verified offline by the same verify code', () => {
   async function exportTo(name: string, scope: ExportScope): Promise<string> {
     const file = join(f.dataDir, name);
     const out = createWriteStream(file);
-    await exportNdjson(f.store, { scope, key: f.key.publicKey, links: f.links, out });
+    await exportNdjson(f.store, { scope, key: f.key.publicKey, eventKeys: [f.key.eventKey], records: f.records, out });
     out.end();
     await finished(out);
     return file;
@@ -23,8 +23,7 @@ describe('NDJSON export, verified offline by the same verify code', () => {
 
   beforeEach(async () => {
     f = await integrityFixture({ checkpointEvery: 10 });
-    await appendSampleEvents(f.store, 40);
-    await f.chainer.catchUp();
+    await appendAndChain(f, 4, 10); // 40 events and four checkpoints (over #10, #21, #32, #43, stored as #11, #22, #33, #44)
   });
   afterEach(() => f.dispose());
 
@@ -34,7 +33,7 @@ describe('NDJSON export, verified offline by the same verify code', () => {
     expect(all[0]).toMatchObject({ kind: 'header', format: 'samverkan-audit-export', publicKey: { keyId: f.key.publicKey.keyId } });
     expect(all.filter((l) => l.kind === 'event')).toHaveLength(44);
     expect(all[1]).toMatchObject({ kind: 'event', position: '1/1', metadata: { actor: { userId: 'u-anna' } }, chain: { count: '1' } });
-    expect(all.filter((l) => l.kind === 'checkpoint').map((l) => l.count)).toEqual(['10', '20', '30', '40']);
+    expect(all.filter((l) => l.kind === 'checkpoint').map((l) => [l.count, l.eventPosition])).toEqual([['10', '11/11'], ['21', '22/22'], ['32', '33/33'], ['43', '44/44']]);
     expect(all[all.length - 1]).toEqual({ kind: 'end', events: 44, checkpoints: 4 });
     expect(await verifyExportFile(file, { keys: [f.key.publicKey] })).toMatchObject({ intact: true, eventsChecked: 44, checkpointsChecked: 4, intactUpTo: '44/44' });
   });
@@ -46,7 +45,7 @@ describe('NDJSON export, verified offline by the same verify code', () => {
 
     const stream = await exportTo('stream.ndjson', { kind: 'stream', stream: 'sample-1' });
     expect(lines(stream).filter((l) => l.kind === 'event').every((l) => l.stream === 'sample-1')).toBe(true);
-    expect(await verifyExportFile(stream)).toMatchObject({ intact: true, eventsChecked: 10 });
+    expect(await verifyExportFile(stream)).toMatchObject({ intact: true, eventsChecked: 12 });
 
     const category = await exportTo('category.ndjson', { kind: 'category', category: 'integrity' });
     expect(await verifyExportFile(category)).toMatchObject({ intact: true, eventsChecked: 4 });
@@ -54,8 +53,8 @@ describe('NDJSON export, verified offline by the same verify code', () => {
 
   it('catches an edited event in the file, at its position', async () => {
     const file = await exportTo('all.ndjson', { kind: 'all', afterPosition: null });
-    rewrite(file, (ls) => ls.map((l) => (l.includes('"position":"12/12"') ? l.replace('event 11', 'event 99') : l)));
-    expect((await verifyExportFile(file)).failure).toMatchObject({ kind: 'EDITED', position: '12/12' });
+    rewrite(file, (ls) => ls.map((l) => (l.includes('"position":"13/13"') ? l.replace('"note":"event 1"', '"note":"event 99"') : l)));
+    expect((await verifyExportFile(file)).failure).toMatchObject({ kind: 'EDITED', position: '13/13' });
   });
 
   it('catches a line removed from the file at the event after it, and a cut-off file', async () => {
@@ -72,7 +71,7 @@ describe('NDJSON export, verified offline by the same verify code', () => {
     const file = await exportTo('all.ndjson', { kind: 'all', afterPosition: null });
     const other = await integrityFixture();
     try {
-      expect((await verifyExportFile(file, { keys: [other.key.publicKey] })).failure).toMatchObject({ kind: 'UNKNOWN_KEY', position: '10/10' });
+      expect((await verifyExportFile(file, { keys: [other.key.publicKey] })).failure).toMatchObject({ kind: 'UNKNOWN_KEY', position: '11/11', count: 10n });
     } finally {
       await other.dispose();
     }
@@ -81,7 +80,7 @@ describe('NDJSON export, verified offline by the same verify code', () => {
   it('refuses to export a store that no longer verifies', async () => {
     await f.tamper((db) => db.prepare(`UPDATE events SET data = json_set(data, '$.note', 'forged') WHERE position = 9`).run());
     const out = createWriteStream(join(f.dataDir, 'refused.ndjson'));
-    const error = await exportNdjson(f.store, { scope: { kind: 'all', afterPosition: null }, key: f.key.publicKey, links: f.links, out }).catch((e) => e);
+    const error = await exportNdjson(f.store, { scope: { kind: 'all', afterPosition: null }, key: f.key.publicKey, records: f.records, out }).catch((e) => e);
     out.end();
     await finished(out);
     expect(error).toBeInstanceOf(ExportRefusedError);

@@ -8,6 +8,8 @@ import { replayReadModels } from '../../src/audit/cli/replay';
 import { verifyCommand } from '../../src/audit/cli/verify.command';
 import { migrateReadModels, openSqliteReadModels } from '../../src/projections/read-model-database';
 import { integrityFixture, IntegrityFixture } from './support/integrity-fixture';
+import { SqliteEventStore } from '../../src/event-store/sqlite';
+import { AuthenticatingEventStore } from '../../src/audit/integrity/authenticating-event-store';
 import { loadHaboHistory } from './support/habo-history';
 
 describe('replay and the audit CLI commands', () => {
@@ -50,7 +52,7 @@ describe('replay and the audit CLI commands', () => {
     const expected = all.filter((e) => e.recordedAt.getTime() <= until.getTime()).length;
     await f.store.close(); // the CLI opens the store itself
     await replayCommand({ until: until.toISOString() });
-    f.store = await (await import('../../src/event-store/sqlite')).SqliteEventStore.open({ dataDir: f.dataDir });
+    f.store = new AuthenticatingEventStore(await SqliteEventStore.open({ dataDir: f.dataDir }), f.key.eventKey);
 
     const file = auditReplayFile(f.dataDir, until);
     expect(await count(file, 'audit_log')).toBe(expected);
@@ -76,7 +78,7 @@ describe('replay and the audit CLI commands', () => {
     const report = await verifyCommand({ file: out });
     expect(report).toMatchObject({ intact: true, trustedKeyIds: [f.key.publicKey.keyId] });
     expect(process.exitCode).toBeUndefined();
-    f.store = await (await import('../../src/event-store/sqlite')).SqliteEventStore.open({ dataDir: f.dataDir });
+    f.store = new AuthenticatingEventStore(await SqliteEventStore.open({ dataDir: f.dataDir }), f.key.eventKey);
   });
 
   it('`samverkan verify` exits with code 2 and names the position when the store was tampered with', async () => {
@@ -86,6 +88,6 @@ describe('replay and the audit CLI commands', () => {
     expect(report.failure).toMatchObject({ kind: 'EDITED', position: '4/4' });
     expect(process.exitCode).toBe(2);
     expect(console.log).toHaveBeenCalledWith(expect.stringContaining('FAILED at position 4/4'));
-    f.store = await (await import('../../src/event-store/sqlite')).SqliteEventStore.open({ dataDir: f.dataDir });
+    f.store = new AuthenticatingEventStore(await SqliteEventStore.open({ dataDir: f.dataDir }), f.key.eventKey);
   });
 });

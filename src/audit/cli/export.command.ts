@@ -30,7 +30,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<void
   const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
   try {
     if (context.keys.length === 0) throw new Error('No signing key here (INTEGRITY_SIGNING_KEY or DATA_DIR/integrity-signing-key.pem)');
-    const { events, checkpoints } = await exportNdjson(context.store, { scope, key: context.keys[0], links: context.links, out });
+    const { events, checkpoints } = await exportNdjson(context.store, { scope, key: context.keys[0], eventKeys: context.eventKeys, records: context.records, out });
     console.error(`Exported ${events} events and ${checkpoints} signed checkpoints${options.out ? ` to ${options.out}` : ''}.`);
   } finally {
     if (options.out) {

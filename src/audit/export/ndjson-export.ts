@@ -3,8 +3,9 @@ import { Writable } from 'node:stream';
 import { EventStore, RecordedEvent } from '../../event-store/event-store.port';
 import { comparePositions, positionFromString, positionToString } from '../../event-store/position';
 import { categoryOf } from '../audit-log/event-metadata';
-import { ChainLinksDb } from '../integrity/chain-links-db';
-import { checkpointToData } from '../integrity/checkpoint';
+import { EventMacKey } from '../integrity/event-authenticator';
+import { IntegrityRecords } from '../integrity/integrity-records';
+import { checkpointToData, KeptCheckpoint } from '../integrity/checkpoint';
 import { PublicSigningKey } from '../integrity/signing-key';
 import { verifyStore } from '../integrity/verify-store';
 import { describeReport, VerifyReport } from '../integrity/verify-report';
@@ -13,7 +14,9 @@ import { EndLine, EventLine, EXPORT_FORMAT, ExportLine, ExportScope, HeaderLine,
 export interface ExportOptions {
   readonly scope: ExportScope;
   readonly key: PublicSigningKey;
-  readonly links?: ChainLinksDb;
+  /** The service's secret, if at hand: the newest events' authenticators are checked before they are exported. */
+  readonly eventKeys?: readonly EventMacKey[];
+  readonly records?: IntegrityRecords;
   readonly out: Writable;
   readonly now?: Date;
 }
@@ -56,7 +59,8 @@ export async function exportNdjson(store: EventStore, options: ExportOptions): P
   let lastWritten: string | null = null;
   const report = await verifyStore(store, {
     keys: [options.key],
-    links: options.links,
+    eventKeys: options.eventKeys,
+    records: options.records,
     onVerified: async (event, chain) => {
       if (!inScope(scope, event)) return;
       const line: EventLine = {
@@ -71,7 +75,8 @@ export async function exportNdjson(store: EventStore, options: ExportOptions): P
     onCheckpoint: async (checkpoint) => {
       // Only where the file holds the event it covers, and the chain up to it.
       if (!isContinuous(scope) || lastWritten !== checkpoint.position) return;
-      await write({ kind: 'checkpoint', ...checkpointToData(checkpoint) });
+      // Where the checkpoint event itself is, so a failure of the checkpoint is named there.
+      await write({ kind: 'checkpoint', ...checkpointToData(checkpoint), eventPosition: (checkpoint as KeptCheckpoint).eventPosition });
       checkpoints++;
     },
   });

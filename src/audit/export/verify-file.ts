@@ -50,7 +50,11 @@ export async function verifyExportFile(file: string, options: VerifyFileOptions 
       if (!verifier.checkEvent(event, line.position, { stated })) return verifier.report();
       events++;
     } else if (line.kind === 'checkpoint') {
-      if (!verifier.checkCheckpoint(checkpointFromData(line))) return verifier.report();
+      const checkpoint = checkpointFromData(line);
+      const at = { id: null, position: typeof line.eventPosition === 'string' ? line.eventPosition : checkpoint.position };
+      const result = verifier.checkCheckpoint(checkpoint, at, `the checkpoint on line ${lineNo}`);
+      if (result === 'mismatch') verifier.checkpointMismatch(checkpoint, at, `the checkpoint on line ${lineNo}`);
+      if (result !== 'ok') return verifier.report();
       checkpoints++;
     } else if (line.kind === 'end') {
       if (line.events !== events || line.checkpoints !== checkpoints) {
@@ -63,6 +67,7 @@ export async function verifyExportFile(file: string, options: VerifyFileOptions 
   }
   if (!verifier) return failed(new ChainVerifier([]), 'MALFORMED', 'the file is empty');
   if (!ended) return failed(verifier, 'TRUNCATED', 'the file ends before its end line (cut off?)');
+  verifier.endOfEvents();
   return verifier.report();
 }
 

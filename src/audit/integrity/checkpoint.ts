@@ -60,3 +60,33 @@ export function checkpointFromData(data: JsonObject): SignedCheckpoint {
     signature: text('signature'),
   };
 }
+
+/**
+ * A signed checkpoint together with where its own event is stored: how the
+ * service keeps its latest checkpoint outside the event store, and how an
+ * auditor saves one (a JSON file for `verify --expect-checkpoint`). Where the
+ * event sits is not signed; it only tells the verifier where to look.
+ */
+export interface KeptCheckpoint extends SignedCheckpoint {
+  /** "commit/prepare" of the IntegrityCheckpointRecorded event. */
+  readonly eventPosition: string;
+  /** Its revision in the checkpoint stream. */
+  readonly eventRevision: bigint;
+}
+
+export const KEPT_CHECKPOINT_FORMAT = 'samverkan-integrity-checkpoint';
+
+export function keptCheckpointToJson(c: KeptCheckpoint): JsonObject {
+  return { format: KEPT_CHECKPOINT_FORMAT, ...checkpointToData(c), eventPosition: c.eventPosition, eventRevision: c.eventRevision.toString() };
+}
+
+export function keptCheckpointFromJson(json: JsonObject): KeptCheckpoint {
+  const { eventPosition, eventRevision } = json;
+  if (typeof eventPosition !== 'string' || typeof eventRevision !== 'string') throw new Error('Not a kept checkpoint: eventPosition or eventRevision is missing');
+  return { ...checkpointFromData(json), eventPosition, eventRevision: BigInt(eventRevision) };
+}
+
+/** A saved checkpoint as text: the JSON `verify --save-checkpoint` writes (a checkpoint line of an export works too). */
+export function parseSavedCheckpoint(text: string): SignedCheckpoint {
+  return checkpointFromData(JSON.parse(text) as JsonObject);
+}

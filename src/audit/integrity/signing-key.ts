@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deriveEventMacKey, EventMacKey } from './event-authenticator';
 
 /** Where a development or test service keeps the key it generated for itself. */
 export const DEV_SIGNING_KEY_FILE = 'integrity-signing-key.pem';
@@ -15,6 +16,8 @@ export interface PublicSigningKey {
 
 export interface SigningKey {
   readonly publicKey: PublicSigningKey;
+  /** The secret every event is authenticated with as it is written (see event-authenticator.ts). */
+  readonly eventKey: EventMacKey;
   sign(message: string): string;
 }
 
@@ -44,6 +47,7 @@ export function signingKeyFrom(privateKey: KeyObject): SigningKey {
   const publicKey = toPublicSigningKey(privateKey);
   return {
     publicKey,
+    eventKey: deriveEventMacKey(privateKey, publicKey.keyId),
     sign: (message) => sign(null, Buffer.from(message), privateKey).toString('base64'),
   };
 }

@@ -1,105 +1,174 @@
 import { EventStore, Position, RecordedEvent } from '../../event-store/event-store.port';
-import { comparePositions, positionToString } from '../../event-store/position';
-import { canReadRaw } from '../../event-store/raw-event-reader';
-import { ChainLinksDb, RecordedLink } from './chain-links-db';
-import { ChainVerifier } from './chain-verifier';
-import { CHECKPOINT_STREAM, checkpointFromData, SignedCheckpoint } from './checkpoint';
+import { comparePositions, positionFromString, positionToString } from '../../event-store/position';
+import { canReadRaw, RawRecordedEvent } from '../../event-store/raw-event-reader';
+import { ChainedEventContent, StoredEventContent } from './chain-link';
+import { ChainPoint, ChainVerifier, GENESIS } from './chain-verifier';
+import { KeptCheckpoint, SignedCheckpoint } from './checkpoint';
+import { AuthenticatorVerdict, checkAuthenticator, checkStoredAuthenticator, EventMacKey } from './event-authenticator';
+import { IntegrityRecords, RecordedLink } from './integrity-records';
 import { PublicSigningKey } from './signing-key';
 import { VerifyReport } from './verify-report';
+import { anchorHolds, readParsedPage, reportWhatIsMissing, storeCheckpoints } from './store-evidence';
 
 /** Small pages stay in the young generation: 500 verified about 10% faster than 2,000 (fewer objects promoted). */
 const PAGE = 500;
+/** Links waiting for a checkpoint to vouch for them; past this many, their authenticators vouch instead. */
+const MAX_PENDING_LINKS = 20_000;
+
+/** A signed checkpoint kept outside the store (the service's own copy, an auditor's saved file), and where it came from. */
+export interface ExpectedCheckpoint {
+  readonly checkpoint: SignedCheckpoint;
+  readonly source: string;
+}
 
 export interface VerifyStoreOptions {
+  /** Keys whose checkpoint signatures are trusted. */
   readonly keys: readonly PublicSigningKey[];
-  /** The recorded links; without them only the signed checkpoints vouch for the events. */
-  readonly links?: ChainLinksDb;
+  /** The service's secret: with it, the authenticators of events no checkpoint covers are checked too. */
+  readonly eventKeys?: readonly EventMacKey[];
+  /** The recorded links and kept checkpoint; without them only signatures and authenticators vouch for the events. */
+  readonly records?: IntegrityRecords;
+  /** More checkpoints kept outside the store: the chain must reach each and match it. */
+  readonly expected?: readonly ExpectedCheckpoint[];
+  /**
+   * Verify only what follows a point verified before (incremental): the kept checkpoint, whose own
+   * event must still be in the store where it was. Omitted: the whole chain from the first event.
+   */
+  readonly from?: ChainPoint & { readonly anchor?: KeptCheckpoint };
   readonly onProgress?: (eventsChecked: number, position: Position) => void;
   /** Each event once verified, with its place in the chain (the export writes it out). */
   readonly onVerified?: (event: RecordedEvent, chain: { count: bigint; previous: string; link: string }) => Promise<void> | void;
-  /** Each signed checkpoint once verified, right after the event it covers. */
+  /** Each signed checkpoint of the store once verified, right after the event it covers. */
   readonly onCheckpoint?: (checkpoint: SignedCheckpoint) => Promise<void> | void;
+  /** Links that were not recorded yet, once a checkpoint or their authenticators vouch for them (the chainer records them). */
+  readonly onVouched?: (links: RecordedLink[]) => Promise<void>;
 }
 
-/** Pages through a source lazily, one page in memory at a time. */
-class Cursor<T> {
-  private page: T[] = [];
-  private index = 0;
-  private done = false;
-
-  constructor(private readonly nextPage: (last: T | undefined) => Promise<T[]> | T[]) {}
-
-  /** The next item when its page is already loaded (no await per event on the hot path). */
-  peekLoaded(): T | undefined | 'load' {
-    if (this.index < this.page.length) return this.page[this.index];
-    return this.done ? undefined : 'load';
-  }
-
-  async peek(): Promise<T | undefined> {
-    if (this.index < this.page.length) return this.page[this.index];
-    if (this.done) return undefined;
-    const last = this.page[this.page.length - 1];
-    this.page = await this.nextPage(last);
-    this.index = 0;
-    if (this.page.length === 0) this.done = true;
-    return this.page[0];
-  }
-
-  async next(): Promise<T | undefined> {
-    if (this.index < this.page.length) return this.page[this.index++];
-    const item = await this.peek();
-    if (item !== undefined) this.index++;
-    return item;
-  }
+interface DueCheckpoint {
+  readonly checkpoint: SignedCheckpoint;
+  readonly at: { id: string | null; position: string };
+  readonly source: string;
+  readonly kept?: KeptCheckpoint;
 }
+
+const positionOf = (event: RecordedEvent | RawRecordedEvent) => (typeof event.position === 'string' ? event.position : positionToString(event.position));
+const afterPoint = (position: string | null): Position | undefined => (position === null ? undefined : positionFromString(position));
 
 /**
- * Recomputes the whole chain from the store (only through the port, so it works
- * on every adapter), comparing each event with the link recorded for its place
- * and each signed checkpoint with the head at its count. Events appended while
- * it runs are left for the next run: it stops at the head it saw at the start.
+ * Recomputes the chain from the store (only through the port, so it works on
+ * every adapter) and weighs it against the evidence:
+ * - each signed checkpoint, in the store or kept outside it, when the chain reaches its count;
+ * - each recorded link, which names the first event that differs and how;
+ * - with the service's key, the authenticators of the events no checkpoint covers yet
+ *   (the tail), and of the events in a failed checkpoint's range, to name the one that fails.
+ * Events appended while it runs are left for the next run: it stops at the head it saw at the start.
  */
 export async function verifyStore(store: EventStore, options: VerifyStoreOptions): Promise<VerifyReport> {
-  const verifier = new ChainVerifier(options.keys);
-  // Links first: a link is recorded only after its event is stored, so every link seen here belongs to an event
-  // at or before the head read next. (The other way round, a live service could chain events past the head in
-  // between, and verify would report them as deleted.)
-  const lastRecorded = options.links?.lastLink()?.count ?? 0n;
+  const start = options.from ?? GENESIS;
+  const verifier = new ChainVerifier(options.keys, start);
+  const { records } = options;
+  const eventKeys = options.eventKeys ?? [];
+  // Records first: a link (or kept checkpoint) is recorded only after its event is stored, so everything seen here
+  // belongs to events at or before the head read next. (The other way round, a live service could chain events
+  // past the head in between, and verify would report them as deleted.)
+  const lastRecorded = (await records?.lastLink())?.count ?? 0n;
+  const kept = await records?.latestCheckpoint();
   const head = await store.headPosition();
-  /** The links recorded for the next `count` places in the chain (fewer past the last one recorded). */
-  const recordedLinks = (count: number): RecordedLink[] =>
-    options.links ? options.links.linksAfter(verifier.chainCount, count).filter((l) => l.count <= lastRecorded) : [];
-  const nextRecordedLink = (): RecordedLink | undefined => recordedLinks(1)[0];
-  const checkpoints = new Cursor<SignedCheckpoint & { revision: bigint }>(async (last) => {
-    const events = await store.readStream(CHECKPOINT_STREAM, { fromRevision: last ? last.revision + 1n : 0n, maxCount: PAGE });
-    // Checkpoints recorded after the head we verify up to are for the next run.
-    const seen = events.filter((e) => head !== undefined && comparePositions(e.position, head) <= 0);
-    return seen.map((e) => ({ ...checkpointFromData(e.data), revision: e.revision }));
-  });
-  const whereChained = (id: string) => options.links?.whereChained(id);
+  const expected = [...(options.expected ?? []), ...(kept ? [{ checkpoint: kept, source: 'the checkpoint kept in the integrity records' }] : [])]
+    .filter((e) => e.checkpoint.count > start.count)
+    .sort((a, b) => (a.checkpoint.count < b.checkpoint.count ? -1 : a.checkpoint.count > b.checkpoint.count ? 1 : 0));
+  const recordedLinks = async (count: number): Promise<RecordedLink[]> =>
+    records && count > 0 ? (await records.linksAfter(verifier.chainCount, count)).filter((l) => l.count <= lastRecorded) : [];
+  const checkpoints = storeCheckpoints(store, head, start.count, options.from?.anchor);
+  const verdictOf = (event: ChainedEventContent | StoredEventContent): AuthenticatorVerdict =>
+    'dataJson' in event ? checkStoredAuthenticator(event, eventKeys) : checkAuthenticator(event, eventKeys);
+  const authenticate = eventKeys.length > 0 ? verdictOf : undefined;
+  let pending: RecordedLink[] = [];
+  const vouch = async (upToCount: bigint) => {
+    const vouched = pending.filter((l) => l.count <= upToCount);
+    pending = pending.filter((l) => l.count > upToCount);
+    if (vouched.length > 0) await options.onVouched?.(vouched);
+  };
+  /** Checks the authenticators of the events after the last proven point, up to `toCount`, re-reading them from the store. */
+  const authenticateRange = async (toCount: bigint): Promise<boolean> => {
+    const from = verifier.proven;
+    let count = from.count;
+    let before = from.position;
+    let after = afterPoint(from.position);
+    while (count < toCount) {
+      const events = await store.readAll({ after, maxCount: Math.min(PAGE, Number(toCount - count)) });
+      if (events.length === 0) break;
+      const recorded = records ? await records.linksAfter(count, events.length) : [];
+      for (const [i, event] of events.entries()) {
+        const position = positionToString(event.position);
+        count++;
+        const chainedHere = recorded[i]?.count === count && recorded[i].eventId === event.id;
+        if (!verifier.authenticated(verdictOf(event), { id: event.id, position }, count, before, chainedHere)) return false;
+        before = position;
+      }
+      after = events[events.length - 1].position;
+    }
+    return true;
+  };
+
+  if (options.from?.anchor && !(await anchorHolds(store, options.from.anchor, verifier))) return verifier.report();
+  let nextExpected = 0;
+  let lastStoredSignature: string | null = null;
+  /** The next checkpoint the chain has reached: the store's first, then those kept outside it (unless the same one). */
+  const due = async (): Promise<DueCheckpoint | undefined> => {
+    const count = verifier.chainCount;
+    const stored = await checkpoints.peek();
+    if (stored && stored.count <= count) {
+      await checkpoints.next();
+      lastStoredSignature = stored.signature;
+      return { checkpoint: stored, at: { id: stored.checkpointEventId, position: stored.eventPosition }, source: 'the checkpoint', kept: stored };
+    }
+    const outside = expected[nextExpected];
+    if (!outside || outside.checkpoint.count > count) return undefined;
+    nextExpected++;
+    if (outside.checkpoint.signature === lastStoredSignature) return due();
+    const c = outside.checkpoint;
+    return { checkpoint: c, at: { id: c.eventId, position: c.position }, source: outside.source };
+  };
+
   // Unparsed when the store can (and nobody needs the parsed events): hashing the stored text is the fast path.
   const raw = canReadRaw(store) && !options.onVerified ? store : undefined;
-
-  let after: Position | undefined;
+  let after = afterPoint(start.position);
   while (head && !verifier.failed) {
     const page = (raw && (await raw.readAllRaw({ after, upTo: head, maxCount: PAGE }))) || (await readParsedPage(store, after, head));
     // The links recorded for this page's places in the chain, fetched in one go: one query per page, not per event.
-    const recorded = recordedLinks(page.events.length);
+    const recorded = await recordedLinks(page.events.length);
     for (let i = 0; i < page.events.length; i++) {
       const event = page.events[i];
-      const position = typeof event.position === 'string' ? event.position : positionToString(event.position);
+      const position = positionOf(event);
       const previous = verifier.chainHead;
-      if (!verifier.checkEvent(event, position, { recorded: recorded[i], whereChained })) break;
+      const r = recorded[i];
+      const elsewhere = r && r.eventId !== event.id && records ? ((await records.whereChained(event.id)) ?? null) : undefined;
+      if (!verifier.checkEvent(event, position, { recorded: r, elsewhere, authenticate })) break;
+      if (options.onVouched) pending.push({ count: verifier.chainCount, position, eventId: event.id, link: verifier.chainHead });
       if (options.onVerified) await options.onVerified(event as RecordedEvent, { count: verifier.chainCount, previous, link: verifier.chainHead });
-      const due = checkpoints.peekLoaded();
-      if (due !== 'load' && (due === undefined || due.count > verifier.chainCount)) continue;
-      for (let c = await checkpoints.peek(); c && c.count <= verifier.chainCount; c = await checkpoints.peek()) {
-        await checkpoints.next();
-        if (!verifier.checkCheckpoint(c)) break;
-        await options.onCheckpoint?.(c);
+      const loaded = checkpoints.peekLoaded();
+      const nextOutside = expected[nextExpected]?.checkpoint.count;
+      if (loaded !== 'load' && (loaded === undefined || loaded.count > verifier.chainCount) && (nextOutside === undefined || nextOutside > verifier.chainCount)) {
+        if (pending.length > MAX_PENDING_LINKS && authenticate) {
+          if (!(await authenticateRange(verifier.chainCount))) break;
+          verifier.prove(verifier.chainCount, position);
+          await vouch(verifier.chainCount);
+        }
+        continue;
       }
+      for (let c = await due(); c; c = await due()) {
+        const result = verifier.checkCheckpoint(c.checkpoint, c.at, c.source, c.kept);
+        if (result === 'mismatch') {
+          if (!authenticate || (await authenticateRange(c.checkpoint.count))) verifier.checkpointMismatch(c.checkpoint, c.at, c.source);
+        }
+        if (result !== 'ok') break;
+        await vouch(c.checkpoint.count);
+        if (c.kept) await options.onCheckpoint?.(c.checkpoint);
+      }
+      if (verifier.failed) break;
     }
-    if (!page.last) break;
+    if (!page.last || verifier.failed) break;
     after = page.last;
     options.onProgress?.(verifier.report().eventsChecked, after);
     if (page.events.length < PAGE || comparePositions(after, head) >= 0) break;
@@ -107,32 +176,12 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
     // would hold the event loop for the whole store; one macrotask per page lets other requests through.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  if (!verifier.failed) {
-    await reportWhatIsMissing(verifier, nextRecordedLink(), checkpoints);
+  verifier.endOfEvents();
+  if (!verifier.failed && authenticate && verifier.proven.count < verifier.chainCount && (await authenticateRange(verifier.chainCount))) {
+    verifier.prove(verifier.chainCount, verifier.lastVerified.position);
+    await vouch(verifier.chainCount);
   }
+  if (!verifier.failed) await reportWhatIsMissing(verifier, (await recordedLinks(1))[0], checkpoints, expected.slice(nextExpected));
   return verifier.report();
 }
 
-/** A page through the port, cut at `head`. */
-async function readParsedPage(store: EventStore, after: Position | undefined, head: Position): Promise<{ events: RecordedEvent[]; last: Position | undefined }> {
-  const events = (await store.readAll({ after, maxCount: PAGE })).filter((e) => comparePositions(e.position, head) <= 0);
-  return { events, last: events[events.length - 1]?.position };
-}
-
-/** Links or checkpoints left over once the events ran out: chained events were deleted from the end. */
-async function reportWhatIsMissing(
-  verifier: ChainVerifier,
-  link: RecordedLink | undefined,
-  checkpoints: Cursor<SignedCheckpoint & { revision: bigint }>,
-): Promise<void> {
-  if (link) {
-    verifier.fail('DELETED', { position: link.position, id: link.eventId }, link.count,
-      `event ${link.eventId} was chained but is no longer in the store`);
-    return;
-  }
-  const checkpoint = await checkpoints.next();
-  if (checkpoint && checkpoint.count > verifier.chainCount) {
-    verifier.fail('DELETED', { position: checkpoint.position, id: checkpoint.eventId }, checkpoint.count,
-      `a signed checkpoint covers ${checkpoint.count} events, but the store holds only ${verifier.chainCount}`);
-  }
-}

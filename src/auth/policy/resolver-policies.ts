@@ -80,6 +80,7 @@ export const RESOLVER_POLICIES: Readonly<Record<string, ResolverPolicy>> = {
   'Query.personalDataReads': { allow: ['auditor'], expensive: true },
   'Query.verifyIntegrity': { allow: ['auditor'], expensive: true },
   'Query.integrityPublicKey': { allow: ANYONE },
+  'Query.integrityCheckpoint': { allow: ['auditor'] },
 
   // Registering organisations (and, later, people).
   'Mutation.registerPoliceRegion': { allow: ['admin'] },

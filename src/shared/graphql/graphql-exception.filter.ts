@@ -5,6 +5,7 @@ import { DomainError } from '../domain/domain-error';
 import { ConcurrencyConflictError } from '../commands/concurrency-conflict.error';
 import { CommandIdReusedError, StoreUnavailableError } from '../../event-store/event-store.errors';
 import { conflictError, domainError, ErrorCode } from './graphql-errors';
+import { IntegrityFailedError } from '../../audit/integrity/integrity-status';
 
 /**
  * Errors are data: every failure a resolver can meet leaves as a GraphQLError
@@ -22,6 +23,7 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     if (exception instanceof CommandIdReusedError) {
       return new GraphQLError(exception.message, { extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED, commandId: exception.commandId } });
     }
+    if (exception instanceof IntegrityFailedError) return new GraphQLError(exception.message, { extensions: { code: exception.code } });
     if (exception instanceof StoreUnavailableError) {
       this.logger.error(`[correlation id ${correlationIdOf(host)}] ${exception.message}`);
       return new GraphQLError(`The event store is unavailable: ${exception.message}`, {
