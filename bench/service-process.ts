@@ -48,7 +48,7 @@ export async function startService(dataDir: string, entry: 'main' | 'demo' = 'ma
   const args = entry === 'main' ? [path.join(DIST, 'src/main.js')] : [path.join(DIST, 'src/cli.js'), 'demo', '--data-dir', dataDir];
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, ...PRODUCTION_ENV, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...PRODUCTION_ENV, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SHUTDOWN_DELAY_MS: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let stdout = '';

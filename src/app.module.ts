@@ -11,7 +11,6 @@ import { HealthController } from './health/health.controller';
 import { GraphqlExceptionFilter } from './shared/graphql/graphql-exception.filter';
 import { createValidationPipe } from './shared/graphql/validation.pipe';
 import { createErrorFormatter } from './shared/graphql/error-formatter';
-import { CORRELATION_HEADER, correlationIdOf } from './shared/graphql/correlation-id';
 import { graphqlHardening } from './shared/graphql/hardening/graphql-hardening';
 import { RequestInfo } from './shared/commands/command-context.factory';
 import { AuthModule } from './auth/auth.module';
@@ -24,6 +23,9 @@ import { PromisesModule } from './promises/promises.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { notePersonalDataReads, writePersonalDataReads } from './audit/read-access/personal-data.middleware';
+import { ObservabilityModule } from './observability/observability.module';
+import { CORRELATION_HEADER, correlationIdOf as correlationIdOfRequest } from './observability/correlation-id';
+import { factsOf } from './observability/request-facts';
 
 @Module({})
 export class AppModule {
@@ -34,6 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ObservabilityModule.forRoot(config),
         CqrsModule.forRoot(),
         InfrastructureModule,
         AuthModule,
@@ -52,9 +55,11 @@ export class AppModule {
           hooks: { onResolution: writePersonalDataReads, preExecution: hardening.preExecution },
           // No `subscription` here: graphql-ws' own server takes WebSocket upgrades (src/promises/live/graphql-ws).
           context: async (request: FastifyRequest, reply: FastifyReply): Promise<RequestInfo & RequestIdentity> => {
-            const correlationId = correlationIdOf(request.headers);
+            const correlationId = correlationIdOf(request);
             void reply.header(CORRELATION_HEADER, correlationId); // so a client can quote it when reporting a problem
-            return { correlationId, ...(await identifyRequest(verifier, request)) };
+            const identity = await identifyRequest(verifier, request);
+            factsOf(request.raw).userId = identity.viewer?.userId ?? null; // for the request's log line
+            return { correlationId, ...identity };
           },
         }),
         OrganisationsModule,
@@ -70,4 +75,9 @@ export class AppModule {
       ],
     };
   }
+}
+
+/** The caller's correlation id or W3C trace id, else a new one; the request log line carries the same. */
+function correlationIdOf(request: FastifyRequest): string {
+  return correlationIdOfRequest(request.raw);
 }

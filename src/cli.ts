@@ -4,6 +4,8 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './bootstrap';
+import { ServiceLogger } from './observability/logging/service-logger';
+import { installGracefulShutdown } from './observability/shutdown/graceful-shutdown';
 import { FIRST_QUERY } from './demo/load-habo-demo';
 import { loadAllDemos } from './demo/load-all-demos';
 import { rebuildCommand } from './projections/rebuild.command';
@@ -28,6 +30,7 @@ program
     for (const entry of readdirSync(options.dataDir)) if (entry !== LOCK_FILE) rmSync(join(options.dataDir, entry), { recursive: true, force: true });
     const config = loadConfig({ ...process.env, DATA_DIR: options.dataDir, EVENT_STORE: 'embedded' });
     const app = await createApp(config);
+    installGracefulShutdown(app, { delayMs: 0, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger: app.get(ServiceLogger) });
     await app.listen(config.PORT, config.HOST);
     await loadAllDemos(app); // Habo, then Stenungsund–Orust–Tjörn, Vadstena/Motala and Kungsör
     const url = `http://localhost:${config.PORT}/graphql`;

@@ -19,6 +19,7 @@ import { CommandRunner } from './shared/commands/command-runner';
 import { authenticatedEventStore, integrityWriteProviders, SIGNING_KEY } from './audit/integrity/integrity.providers';
 import { IntegrityStatus } from './audit/integrity/integrity-status';
 import { SigningKey } from './audit/integrity/signing-key';
+import { withAppendMetrics } from './observability/metrics/instrumented-event-store';
 
 /** Starts after everything is wired and stops in reverse: projections, then the databases. */
 class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,7 +53,7 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     {
       provide: EVENT_STORE,
       inject: [AppConfig, SIGNING_KEY, IntegrityStatus],
-      useFactory: async (config: AppConfig, key: SigningKey, status: IntegrityStatus) => authenticatedEventStore(await createEventStore(config), key, status),
+      useFactory: async (config: AppConfig, key: SigningKey, status: IntegrityStatus) => withAppendMetrics(authenticatedEventStore(await createEventStore(config), key, status)),
     },
     {
       provide: READ_MODEL_DB,

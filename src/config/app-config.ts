@@ -162,9 +162,39 @@ export class AppConfig {
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @IsInt() @Min(1)
   INTEGRITY_SELF_CHECK_EVERY_MINUTES = 5;
+  // ── Operating (src/observability): metrics, shutdown. ──
+
+  /** Serve /metrics on this port of its own (for a network only the scraper reaches). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Interface for METRICS_PORT (default: HOST). */
+  @IsOptional() @IsString() @MinLength(1)
+  METRICS_HOST?: string;
+
+  /** Serve /metrics on the service's port to `Authorization: Bearer <this>` (and require it on METRICS_PORT too). */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** On SIGTERM, how long readiness fails before the listener closes. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_DELAY_MS = 5000;
+
+  /** After the delay, how long in-flight requests and shutdown hooks may take before the process exits anyway. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 30_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** JSON lines (the default outside development) or pino-pretty's readable lines (the default in development). */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
 }
 
 export class ConfigError extends Error {

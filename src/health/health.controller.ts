@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { positionToString } from '../event-store/position';
 import { ProjectionService } from '../projections/projection-service';
 import { IntegrityStatus } from '../audit/integrity/integrity-status';
+import { ShutdownState } from '../observability/shutdown/shutdown-state';
 
 /** GET /health: is the store reachable, and how far behind it are the read models? */
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
     private readonly projections: ProjectionService,
     private readonly config: AppConfig,
     private readonly integrity: IntegrityStatus,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get()
@@ -32,6 +34,8 @@ export class HealthController {
       store: { kind: this.config.EVENT_STORE, reachable: storeError === null, headPosition: head, error: storeError },
       projections: { ...projections, upToDate: head === projections.checkpoint },
       integrity,
+      // Readiness fails on this first when SIGTERM arrives (src/observability/shutdown).
+      shuttingDown: this.shutdown.shuttingDown,
     };
   }
 }

@@ -1,12 +1,16 @@
+import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { createErrorFormatter } from '../../src/shared/graphql/error-formatter';
 
 /** What the operator gets: the real message in the log, under the correlation id the client was given. */
 describe('error masking', () => {
+  afterAll(() => Logger.overrideLogger(false));
   const run = (maskInternals: boolean, error: GraphQLError) => {
     const logged: object[] = [];
-    const reply = { log: { error: (entry: object) => logged.push(entry), info: () => undefined }, request: { id: 'req-1' } };
-    const context = { correlationId: 'corr-9', reply, app: { log: reply.log } };
+    // The application's logger (pino in the service) receives what the formatter logs.
+    Logger.overrideLogger({ error: (entry: object) => logged.push(entry), log: () => undefined, warn: () => undefined });
+    const reply = { log: { info: () => undefined }, request: { id: 'req-1' } };
+    const context = { correlationId: 'corr-9', reply };
     const { response } = createErrorFormatter({ maskInternals })({ data: null, errors: [error] } as never, context as never);
     return { error: (response.errors as { message: string; extensions: Record<string, unknown> }[])[0], logged };
   };

@@ -7,6 +7,8 @@ const ROOT = join(__dirname, '..', '..');
 export interface ServiceProcess {
   url: string;
   child: ChildProcess;
+  /** What the service wrote to stdout so far (its log lines), when started with `captureOutput`. */
+  output(): string;
   /** SIGKILL: no shutdown hooks, no flushing — a crash. */
   kill(): Promise<void>;
 }
@@ -23,15 +25,17 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs the real service (src/main.ts) in a child process and waits until /health answers. */
-export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+export async function startServiceProcess(env: Record<string, string>, options: { captureOutput?: boolean } = {}): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/register-ts.js'), join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', options.captureOutput ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}: ${stderr}`);
@@ -46,6 +50,7 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   return {
     url: `${base}/graphql`,
     child,
+    output: () => stdout,
     kill: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -49,6 +49,12 @@ export class IntegrityService implements OnApplicationBootstrap, BeforeApplicati
     });
   }
 
+  /** Where this instance's chain has reached; `undefined` while it does not chain (not the leader). */
+  chainedUpTo(): { lastPosition: string | null } | undefined {
+    const chained = this.chainer?.status();
+    return chained && { lastPosition: chained.lastPosition };
+  }
+
   get publicKey(): PublicSigningKey {
     return this.key.publicKey;
   }

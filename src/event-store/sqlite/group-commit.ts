@@ -4,6 +4,7 @@ import { AppendResult } from '../event-store.port';
 import { AppendWriter } from './append-writer';
 import { translateSqliteError } from './sqlite-errors';
 import { ValidAppend } from './validate-append';
+import { groupCommitAppends } from '../../observability/metrics/metrics';
 
 type Outcome = { readonly result: AppendResult } | { readonly error: unknown };
 
@@ -151,6 +152,7 @@ export class GroupCommitter {
     }
     this.sql.commit.run();
     this.committed += 1;
+    groupCommitAppends.observe(batch.length);
     return outcomes;
   }
 

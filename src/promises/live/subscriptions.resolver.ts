@@ -4,6 +4,7 @@ import { ActivityLogEntry, CitizenPromise } from '../graphql/promise.types';
 import { mapAsyncIterable, SKIP } from '../../shared/async-iteration';
 import { LiveTopics } from './live-topics';
 import { TOPICS } from './live-updates';
+import { countWhileOpen } from '../../observability/metrics/metrics';
 
 type Payload<K extends string, T> = { [key in K]: T };
 
@@ -26,16 +27,16 @@ export class SubscriptionsResolver {
 
   @Subscription(() => CitizenPromise, { description: 'A promise after each change (lifecycle, plan, follow-ups, reports).' })
   promiseChanged(@Args('promiseId', { type: () => ID, nullable: true }) promiseId?: string | null) {
-    return about(this.topics.subscribe(TOPICS.promiseChanged), 'promiseChanged', (p: CitizenPromise) => !promiseId || p.id === promiseId);
+    return countWhileOpen(about(this.topics.subscribe(TOPICS.promiseChanged), 'promiseChanged', (p: CitizenPromise) => !promiseId || p.id === promiseId));
   }
 
   @Subscription(() => CollaborationAgreement, { description: 'An agreement after each change (signatures, revisions, extension, ending).' })
   agreementChanged(@Args('agreementId', { type: () => ID, nullable: true }) agreementId?: string | null) {
-    return about(this.topics.subscribe(TOPICS.agreementChanged), 'agreementChanged', (a: CollaborationAgreement) => !agreementId || a.id === agreementId);
+    return countWhileOpen(about(this.topics.subscribe(TOPICS.agreementChanged), 'agreementChanged', (a: CollaborationAgreement) => !agreementId || a.id === agreementId));
   }
 
   @Subscription(() => ActivityLogEntry, { description: 'New activity-log entries (corrections included).' })
   activityLogged(@Args('promiseId', { type: () => ID, nullable: true }) promiseId?: string | null) {
-    return about(this.topics.subscribe(TOPICS.activityLogged), 'activityLogged', (e: ActivityLogEntry) => !promiseId || e.promiseId === promiseId);
+    return countWhileOpen(about(this.topics.subscribe(TOPICS.activityLogged), 'activityLogged', (e: ActivityLogEntry) => !promiseId || e.promiseId === promiseId));
   }
 }

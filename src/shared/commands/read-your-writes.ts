@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { AppConfig } from '../../config/app-config';
 import { ProjectionService } from '../../projections/projection-service';
 import { CommandOutcome } from './command-executor';
+import { readYourWritesWait } from '../../observability/metrics/metrics';
 
 /**
  * Lets a mutation return only once the read models include its own events, so
@@ -17,7 +18,9 @@ export class ReadYourWrites {
 
   async waitFor(outcome: CommandOutcome): Promise<void> {
     if (!outcome.position) return;
+    const stopTimer = readYourWritesWait.startTimer();
     const reached = await this.projections.waitFor(outcome.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS);
+    stopTimer({ outcome: reached ? 'reached' : 'timed_out' });
     if (!reached) {
       // The command IS stored; only the read side lags. Say so rather than pretend it failed.
       throw new GraphQLError('The command was stored, but the read models did not catch up in time', {

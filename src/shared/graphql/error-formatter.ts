@@ -1,8 +1,11 @@
 import mercurius from 'mercurius';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { Logger } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from './graphql-errors';
 import { StoreUnavailableError } from '../../event-store/event-store.errors';
+import { factsOf } from '../../observability/request-facts';
 
 type JsonError = { message: string; extensions?: Record<string, unknown>; locations?: unknown; path?: unknown };
 type Formatter = typeof mercurius.defaultErrorFormatter;
@@ -84,6 +87,7 @@ function withFailureCode(error: GraphQLError): GraphQLError {
 
 /** Codes whose messages are written for clients; anything else may carry internals. */
 const INTERNAL_CODES = new Set<unknown>([ErrorCode.INTERNAL, ErrorCode.STORE_UNAVAILABLE, undefined]);
+const logger = new Logger('GraphQL');
 
 /**
  * The formatter for this service: typed errors as above; a rate-limited
@@ -95,18 +99,20 @@ export function createErrorFormatter(options: { maskInternals: boolean }): Forma
   return (execution, context) => {
     const formatted = errorFormatter(execution, context);
     const errors = (formatted.response.errors ?? []) as JsonError[];
-    const ctx = context as unknown as { correlationId?: string; reply?: { log?: { error(o: object, m: string): void }; request?: { id?: string } } };
+    const ctx = context as unknown as { correlationId?: string; reply?: { request?: { id?: string; raw?: IncomingMessage } } };
     let correlationId = ctx.correlationId;
     for (const error of errors) {
       if (!INTERNAL_CODES.has(error.extensions?.code)) continue;
       correlationId ??= ctx.reply?.request?.id ?? randomUUID();
-      ctx.reply?.log?.error({ correlationId, error: error.message, path: error.path }, 'GraphQL request failed');
+      logger.error({ correlationId, error: error.message, path: error.path }, 'GraphQL request failed');
       error.extensions = { ...error.extensions, code: error.extensions?.code ?? ErrorCode.INTERNAL, correlationId };
       if (options.maskInternals) {
         error.message = `Internal server error (correlation id ${correlationId})`;
         error.extensions = { code: error.extensions.code, correlationId };
       }
     }
+    // The request's log line and metrics report these codes (src/observability).
+    if (ctx.reply?.request?.raw) factsOf(ctx.reply.request.raw).errorCodes.push(...errors.map((e) => String(e.extensions?.code)));
     const statusCode = errors.length > 0 && errors.every((e) => e.extensions?.code === 'RATE_LIMITED') && !formatted.response.data ? 429 : formatted.statusCode;
     return { ...formatted, statusCode };
   };

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../domain/domain-error';
@@ -13,10 +14,12 @@ import { IntegrityFailedError } from '../../audit/integrity/integrity-status';
  * without internals.
  */
 @Catch()
-export class GraphqlExceptionFilter implements GqlExceptionFilter {
+export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
-  catch(exception: unknown, host: ArgumentsHost): GraphQLError {
+  override catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+    // Plain HTTP routes (/health, unknown paths): Nest's own answer; a 404 is logged by the request logger, not here.
+    if (host.getType() === 'http') return super.catch(exception, host);
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof DomainError) return domainError(exception);
     if (exception instanceof ConcurrencyConflictError) return conflictError(exception);

@@ -10,7 +10,7 @@ import { AppConfig } from '../../../config/app-config';
 import { unauthenticated } from '../../../auth/auth-errors';
 import { signInSocket, SocketCaller } from '../../../auth/socket-sign-in';
 import { TokenVerifier } from '../../../auth/token-verifier';
-import { correlationIdOf } from '../../../shared/graphql/correlation-id';
+import { correlationIdOf } from '../../../observability/correlation-id';
 import { createErrorFormatter } from '../../../shared/graphql/error-formatter';
 import { graphqlHardening } from '../../../shared/graphql/hardening/graphql-hardening';
 import { prepareSubscription, SubscriptionContext } from './subscription-operation';
@@ -70,7 +70,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
       onSubscribe: async (ctx, _id, payload) => {
         const refusal = this.mayStart(ctx);
         if (refusal) return [refusal];
-        const context: SubscriptionContext = { app, correlationId: correlationIdOf(ctx.extra.request.headers), ...ctx.extra.caller!.identity };
+        const context: SubscriptionContext = { app, correlationId: correlationIdOf(ctx.extra.request), ...ctx.extra.caller!.identity };
         const prepared = await prepareSubscription(environment(), context, payload);
         if (!('results' in prepared)) return prepared;
         this.prepared.set(prepared.args, prepared.results);
@@ -78,7 +78,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
       },
       subscribe: (args) => this.prepared.get(args)!,
       onNext: (_ctx, _id, _payload, args, result) => (result.errors ? this.formatted(result, args.contextValue) : undefined),
-      onError: (ctx, _id, _payload, errors) => this.formatted({ errors }, { app, correlationId: correlationIdOf(ctx.extra.request.headers) }).errors,
+      onError: (ctx, _id, _payload, errors) => this.formatted({ errors }, { app, correlationId: correlationIdOf(ctx.extra.request) }).errors,
     }, this.sockets);
   }
 
