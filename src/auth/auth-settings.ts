@@ -8,6 +8,7 @@ export interface AuthSettings {
   issuer: string;
   audience: string;
   clockSkewSeconds: number;
+  maxLifetimeSeconds: number;
   claims: { name: string; organisation: string; roles: string };
 }
 
@@ -20,6 +21,7 @@ export function authSettings(config: AppConfig): AuthSettings {
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
     clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
+    maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     claims: { name: config.AUTH_NAME_CLAIM, organisation: config.AUTH_ORGANISATION_CLAIM, roles: config.AUTH_ROLES_CLAIM },
   };
 }

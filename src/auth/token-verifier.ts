@@ -51,7 +51,19 @@ export class TokenVerifier {
       // jose's messages name the failed check ("\"exp\" claim timestamp check failed") without echoing the token.
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
     }
+    this.checkLifetime(payload);
     return { identity: this.identityOf(payload), acceptedUntil: new Date((payload.exp! + this.settings.clockSkewSeconds) * 1000) };
+  }
+
+  /** jose checks `exp` and `nbf`; the lifetime and an `iat` from the future are this service's rules. */
+  private checkLifetime(payload: JWTPayload): void {
+    const now = Math.floor(Date.now() / 1000);
+    const { clockSkewSeconds: skew, maxLifetimeSeconds: max } = this.settings;
+    if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > now + skew)) {
+      throw new InvalidTokenError('"iat" claim is in the future');
+    }
+    const lifetime = payload.exp! - (payload.iat ?? now);
+    if (lifetime > max + skew) throw new InvalidTokenError(`token lifetime of ${lifetime} s is longer than the ${max} s allowed`);
   }
 
   private identityOf(payload: JWTPayload): Identity {

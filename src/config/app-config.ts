@@ -90,6 +90,15 @@ export class AppConfig {
   @Max(600)
   AUTH_CLOCK_SKEW_SECONDS = 30;
 
+  /**
+   * The longest lifetime (`exp` − `iat`, or `exp` − now without `iat`) a token may have. A stolen
+   * long-lived token is a standing key; providers issue access tokens for minutes to hours.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(60)
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
   /** Where the claims live in the token; dotted paths reach nested claims (Keycloak: `realm_access.roles`). */
   @IsString() @MinLength(1) AUTH_NAME_CLAIM = 'name';
   @IsString() @MinLength(1) AUTH_ORGANISATION_CLAIM = 'org';

@@ -96,7 +96,11 @@ describe('across organisations', () => {
       const settings = authSettings(loadConfig({ NODE_ENV: 'test' }));
       const expired = await new SignJWT({ roles: ['auditor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('late')
         .setIssuer(settings.issuer).setAudience(settings.audience).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(settings.hs256Secret!);
-      for (const header of [`Bearer ${expired}`, 'Bearer not.a.token', `Basic ${Buffer.from('a:b').toString('base64')}`]) {
+      const sign = (edit: (jwt: SignJWT) => SignJWT) =>
+        edit(new SignJWT({ roles: ['auditor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('long').setIssuer(settings.issuer).setAudience(settings.audience)).sign(settings.hs256Secret!);
+      const longLived = await sign((j) => j.setIssuedAt().setExpirationTime('30d'));
+      const fromTheFuture = await sign((j) => j.setIssuedAt(Math.floor(Date.now() / 1000) + 3600).setExpirationTime('2h'));
+      for (const header of [`Bearer ${expired}`, `Bearer ${longLived}`, `Bearer ${fromTheFuture}`, 'Bearer not.a.token', `Basic ${Buffer.from('a:b').toString('base64')}`]) {
         expect((await send(header)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       }
     });

@@ -39,8 +39,22 @@ describe('identity from Bearer tokens', () => {
     ['an expiry beyond the clock skew', (j: SignJWT) => j.setExpirationTime(now() - 31)],
     ['no expiry at all', (j: SignJWT) => j],
     ['a not-before in the future', (j: SignJWT) => j.setExpirationTime('1h').setNotBefore(now() + 120)],
+    ['a lifetime longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS (24 h)', (j: SignJWT) => j.setIssuedAt().setExpirationTime('25h')],
+    ['no issued-at and an expiry further away than the maximum lifetime', (j: SignJWT) => j.setExpirationTime('25h')],
+    ['an issued-at in the future beyond the clock skew', (j: SignJWT) => j.setIssuedAt(now() + 120).setExpirationTime('2h')],
   ])('refuses a token with %s', async (_case, edit) => {
     await expect(verifier.verify(await sign({}, edit))).rejects.toThrow();
+  });
+
+  it('accepts a lifetime of exactly the maximum and an issued-at within the clock skew', async () => {
+    await expect(verifier.verify(await sign({}, (j) => j.setIssuedAt(now()).setExpirationTime(now() + 24 * 3600)))).resolves.toMatchObject({ userId: 'anna' });
+    await expect(verifier.verify(await sign({}, (j) => j.setIssuedAt(now() + 10).setExpirationTime('1h')))).resolves.toMatchObject({ userId: 'anna' });
+  });
+
+  it('takes the maximum lifetime from the configuration and says why it refuses', async () => {
+    const strict = new TokenVerifier(authSettings(loadConfig({ NODE_ENV: 'test', AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600' })));
+    await expect(strict.verify(await sign({}, (j) => j.setIssuedAt().setExpirationTime('2h')))).rejects.toThrow(/lifetime .* longer than the 3600 s allowed/);
+    await expect(strict.verify(await sign({}, (j) => j.setIssuedAt().setExpirationTime('30m')))).resolves.toMatchObject({ userId: 'anna' });
   });
 
   it('tolerates an expiry within the configured clock skew', async () => {
