@@ -12,7 +12,11 @@ import { correlationIdOf } from './observability/correlation-id';
 /** Builds the application (used by main.ts, the CLI and the end-to-end tests; those that serve install a shutdown). */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   // Fastify's request id is the correlation id, so every layer that names the request names it alike.
-  const adapter = new FastifyAdapter({ bodyLimit: config.HTTP_BODY_LIMIT_BYTES, genReqId: (request: IncomingMessage) => correlationIdOf(request) });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+    genReqId: (request: IncomingMessage) => correlationIdOf(request),
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     // Held until the JSON logger is in place, so even start-up lines are JSON.
     bufferLogs: true,
@@ -27,4 +31,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   rejectMalformedGraphqlBodies(fastify);
   observeGraphqlRequests(fastify);
   return app;
+}
+
+/** TRUST_PROXY as Fastify reads it (see AppConfig.TRUST_PROXY). */
+function trustProxyOf(setting: string | undefined): boolean | number | string[] {
+  if (setting === undefined || setting === 'false') return false;
+  if (setting === 'true') return true;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting.split(',').map((address) => address.trim());
 }

@@ -1,10 +1,11 @@
 import { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
+import { OperationCost } from '../shared/graphql/hardening/query-limits.rule';
 import { RequestIdentity } from './request-identity';
 
 /** The GraphQL context as the access layer sees it. */
-export type AccessContext = RequestIdentity & { correlationId: string };
+export type AccessContext = RequestIdentity & OperationCost & { correlationId: string };
 
 /** A resolver's schema coordinate, e.g. `Mutation.signAgreement` or `CitizenPromise.activities`. */
 export function resolverOf(context: ExecutionContext) {

@@ -27,7 +27,11 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<GqlContextType>() !== 'graphql') return PUBLIC_HTTP_CONTROLLERS.has(context.getClass().name);
     const { coordinate, rootType, isRootField, access, args } = resolverOf(context);
-    if (access.authFailure) throw unauthenticated(access.authFailure);
+    if (access.authFailure) {
+      // Guessing tokens costs the address, before any policy is looked at.
+      if (isRootField) this.limiter.consume('bad-token', `ip:${access.clientIp}`);
+      throw unauthenticated(access.authFailure);
+    }
     const policy = RESOLVER_POLICIES[coordinate];
     if (!policy) {
       this.logger.error(`${coordinate} has no access policy: denied (add it to src/auth/policy/resolver-policies.ts)`);
@@ -40,9 +44,14 @@ export class AccessGuard implements CanActivate {
     if (policy.args && !(await policy.args(viewer, args, this.parties))) {
       throw denied(viewer !== null, `${coordinate}: only its parties' people and auditors may read this`);
     }
-    if (isRootField && (rootType === 'mutation' || policy.expensive)) {
+    if (isRootField) {
       const caller = viewer ? `user:${viewer.userId}` : `ip:${access.clientIp}`;
-      this.limiter.consume(rootType === 'mutation' ? 'mutation' : 'expensive-query', caller);
+      if (rootType === 'mutation' || policy.expensive) this.limiter.consume(rootType === 'mutation' ? 'mutation' : 'expensive-query', caller);
+      // The operation's measured cost (set before execution), charged once at its first root field.
+      if (access.operationCost && !access.operationCostCharged) {
+        access.operationCostCharged = true;
+        this.limiter.consume('cost', caller, access.operationCost);
+      }
     }
     return true;
   }

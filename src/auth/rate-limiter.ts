@@ -3,7 +3,11 @@ import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/clock';
 import { rateLimited } from './auth-errors';
 
-export type RateBucket = 'mutation' | 'expensive-query';
+/**
+ * `cost` counts the fields an operation may return (its measured cost) rather than requests, so one request
+ * with many aliased pages spends what many small ones would; `bad-token` counts refused tokens per address.
+ */
+export type RateBucket = 'mutation' | 'expensive-query' | 'cost' | 'bad-token';
 
 const MAX_TRACKED_KEYS = 50_000;
 
@@ -23,11 +27,16 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {
     this.windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
-    this.limits = { mutation: config.RATE_LIMIT_MUTATIONS, 'expensive-query': config.RATE_LIMIT_EXPENSIVE_QUERIES };
+    this.limits = {
+      mutation: config.RATE_LIMIT_MUTATIONS,
+      'expensive-query': config.RATE_LIMIT_EXPENSIVE_QUERIES,
+      cost: config.RATE_LIMIT_COST,
+      'bad-token': config.RATE_LIMIT_BAD_TOKENS,
+    };
   }
 
-  /** Counts one call; throws RATE_LIMITED once the caller has used up the window. */
-  consume(bucket: RateBucket, caller: string): void {
+  /** Counts `units` (one call, or an operation's cost); throws RATE_LIMITED once the caller has used up the window. */
+  consume(bucket: RateBucket, caller: string, units = 1): void {
     const now = this.clock.now().getTime();
     const key = `${bucket}:${caller}`;
     let window = this.windows.get(key);
@@ -37,7 +46,7 @@ export class RateLimiter {
       this.windows.set(key, window);
       this.evictOldest();
     }
-    window.count += 1;
+    window.count += units;
     if (window.count > this.limits[bucket]) {
       throw rateLimited(Math.max(1, Math.ceil((window.startedAt + this.windowMs - now) / 1000)));
     }

@@ -142,6 +142,30 @@ export class AppConfig {
   @IsInt() @Min(1)
   RATE_LIMIT_EXPENSIVE_QUERIES = 300;
 
+  /**
+   * The measured cost (about the number of fields a query may return; pages multiply by `first`) a caller
+   * may spend per window, whatever the number of requests: 20 queries at GRAPHQL_MAX_COST by default.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  RATE_LIMIT_COST = 1_000_000;
+
+  /** Requests with a token that fails verification, per client address and window. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  RATE_LIMIT_BAD_TOKENS = 60;
+
+  /**
+   * Whose word the client address is: unset or `false` — the connection's (X-Forwarded-For ignored, so it
+   * cannot be spoofed); `true` — every proxy's; a number — that many proxy hops; or a comma-separated list of
+   * proxy addresses/CIDRs (e.g. `10.0.0.0/8,127.0.0.1`). Per-address rate limits count the address so found.
+   */
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/, {
+    message: 'TRUST_PROXY must be true, false, a number of hops, or a comma-separated list of proxy addresses/CIDRs',
+  })
+  TRUST_PROXY?: string;
+
   // ── Integrity proof (src/audit/integrity). ──
 
   /** Sign a checkpoint over the hash chain after this many new events... */

@@ -113,7 +113,14 @@ export function createErrorFormatter(options: { maskInternals: boolean }): Forma
     }
     // The request's log line and metrics report these codes (src/observability).
     if (ctx.reply?.request?.raw) factsOf(ctx.reply.request.raw).errorCodes.push(...errors.map((e) => String(e.extensions?.code)));
-    const statusCode = errors.length > 0 && errors.every((e) => e.extensions?.code === 'RATE_LIMITED') && !formatted.response.data ? 429 : formatted.statusCode;
-    return { ...formatted, statusCode };
+    // Refused as a whole: every error is RATE_LIMITED and no root field answered (each is null or missing).
+    const data = formatted.response.data as Record<string, unknown> | null | undefined;
+    const limited = errors.length > 0 && errors.every((e) => e.extensions?.code === 'RATE_LIMITED') && Object.values(data ?? {}).every((value) => value === null);
+    if (limited) {
+      // RFC 9110 Retry-After: the longest wait any of the refusals asks for.
+      const seconds = Math.max(1, ...errors.map((e) => Number(e.extensions?.retryAfterSeconds) || 1));
+      (ctx.reply as { header?: (name: string, value: string) => unknown } | undefined)?.header?.('retry-after', String(seconds));
+    }
+    return { ...formatted, statusCode: limited ? 429 : formatted.statusCode };
   };
 }

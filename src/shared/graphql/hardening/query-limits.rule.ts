@@ -84,21 +84,40 @@ export function costRefusal(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | undefined,
 ): GraphQLError | null {
+  return measuredCost(limits, schema, document, operationName, variables).refusal;
+}
+
+/** The costliest operation's cost, and the refusal when it is beyond the limit. */
+function measuredCost(
+  limits: Pick<QueryLimits, 'maxCost'>,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): { cost: number; refusal: GraphQLError | null } {
   let costliest: { operation: OperationDefinitionNode; cost: number } | undefined;
   for (const operation of operationsToMeasure(document, operationName)) {
     const { cost } = measureOperation(schema, document, operation, variables ?? {});
     if (!costliest || cost > costliest.cost) costliest = { operation, cost };
   }
-  if (!costliest || costliest.cost <= limits.maxCost) return null;
-  return new GraphQLError(`Query could return about ${costliest.cost} fields; the limit is ${limits.maxCost} (ask for smaller pages)`, {
+  if (!costliest || costliest.cost <= limits.maxCost) return { cost: costliest?.cost ?? 0, refusal: null };
+  const refusal = new GraphQLError(`Query could return about ${costliest.cost} fields; the limit is ${limits.maxCost} (ask for smaller pages)`, {
     nodes: costliest.operation, extensions: { code: QueryLimitCode.TOO_COSTLY, cost: costliest.cost, limit: limits.maxCost },
   });
+  return { cost: costliest.cost, refusal };
+}
+
+/** Where the measured cost waits in the GraphQL context for the access guard to charge it to the caller's budget. */
+export interface OperationCost {
+  operationCost?: number;
+  operationCostCharged?: boolean;
 }
 
 /** The cost limit over HTTP, as a Mercurius `preExecution` hook, after the (cached) validation. */
 export function refuseCostlyQueries(limits: Pick<QueryLimits, 'maxCost'>) {
   return async (schema: GraphQLSchema, document: DocumentNode, context: unknown, variables?: Record<string, unknown>): Promise<void> => {
-    const refusal = costRefusal(limits, schema, document, requestedOperationName(context), variables);
+    const { cost, refusal } = measuredCost(limits, schema, document, requestedOperationName(context), variables);
+    if (context && typeof context === 'object') (context as OperationCost).operationCost = cost;
     // One error, so the answer is a 400 like the other limits (Mercurius uses the status of a lone error).
     if (refusal) throw new QueryRefused(refusal);
   };
