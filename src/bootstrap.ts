@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { rejectMalformedGraphqlBodies } from './shared/graphql/request-shape.hook';
+import { serveGraphqlResponseMediaType } from './shared/graphql/graphql-response-media-type.hook';
 import { observeGraphqlRequests } from './observability/request-observer';
 import { ServiceLogger } from './observability/logging/service-logger';
 import { correlationIdOf } from './observability/correlation-id';
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Nest's Fastify adapter brings its own copy of fastify's types; the instance is the same at run time.
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   rejectMalformedGraphqlBodies(fastify);
+  serveGraphqlResponseMediaType(fastify);
   observeGraphqlRequests(fastify);
   return app;
 }

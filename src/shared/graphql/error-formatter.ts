@@ -61,6 +61,9 @@ const TRANSPORT_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   MER_ERR_GQL_CSRF_PREVENTION: 'CSRF_REJECTED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_VALIDATION: 'BAD_REQUEST',
 };
 
 function withTransportCode(error: GraphQLError): GraphQLError {
@@ -83,6 +86,10 @@ function withFailureCode(error: GraphQLError): GraphQLError {
   const unavailable = original instanceof StoreUnavailableError;
   const message = unavailable ? `The event store is unavailable: ${original.message}` : error.message;
   return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original, extensions: { ...error.extensions, code: unavailable ? ErrorCode.STORE_UNAVAILABLE : ErrorCode.INTERNAL } });
+}
+
+function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
 /** Codes whose messages are written for clients; anything else may carry internals. */
@@ -111,6 +118,8 @@ export function createErrorFormatter(options: { maskInternals: boolean }): Forma
         error.extensions = { code: error.extensions.code, correlationId };
       }
     }
+    // graphql-js suggests field, type and argument names ("Did you mean …?"): a map of the schema for a prober.
+    if (options.maskInternals) for (const error of errors) error.message = withoutSuggestions(error.message);
     // The request's log line and metrics report these codes (src/observability).
     if (ctx.reply?.request?.raw) factsOf(ctx.reply.request.raw).errorCodes.push(...errors.map((e) => String(e.extensions?.code)));
     // Refused as a whole: every error is RATE_LIMITED and no root field answered (each is null or missing).

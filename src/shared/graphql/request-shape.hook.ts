@@ -29,18 +29,26 @@ export function rejectMalformedGraphqlBodies(fastify: FastifyInstance, path = '/
   });
   fastify.addHook('preValidation', async (request, reply) => {
     if (!isGraphqlPost(request)) return;
-    const body = request.body as { query?: unknown; variables?: unknown } | unknown[] | null;
-    if (Array.isArray(body)) return; // batched requests: each entry is checked by Mercurius itself
-    const problem =
-      body === null || typeof body !== 'object'
-        ? 'the body must be a JSON object'
-        : typeof body.query !== 'string'
-          ? '"query" must be a string holding a GraphQL document'
-          : body.variables !== undefined && body.variables !== null && (typeof body.variables !== 'object' || Array.isArray(body.variables))
-            ? '"variables" must be an object'
-            : null;
+    const body = request.body as GraphqlParams | unknown[] | null;
+    const problem = Array.isArray(body) ? body.map(problemOf).find((found) => found !== null) ?? null : problemOf(body);
     if (problem) {
       await reply.code(400).send({ data: null, errors: [{ message: `Malformed GraphQL request: ${problem}`, extensions: { code: 'BAD_REQUEST' } }] });
     }
   });
+}
+
+type GraphqlParams = { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
+
+/**
+ * What is wrong with one request's parameters, or null. Optional parameters sent as JSON null count as absent
+ * (GraphQL over HTTP: `"extensions": null` must be accepted), so they are removed before Mercurius' own schema.
+ */
+function problemOf(body: unknown): string | null {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'the body must be a JSON object';
+  const params = body as GraphqlParams;
+  for (const optional of ['variables', 'operationName', 'extensions'] as const) if (params[optional] === null) delete params[optional];
+  if (typeof params.query !== 'string') return '"query" must be a string holding a GraphQL document';
+  if (params.variables !== undefined && (typeof params.variables !== 'object' || Array.isArray(params.variables))) return '"variables" must be an object';
+  if (params.extensions !== undefined && (typeof params.extensions !== 'object' || Array.isArray(params.extensions))) return '"extensions" must be an object';
+  return null;
 }
