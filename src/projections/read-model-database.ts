@@ -13,7 +13,13 @@ export type ReadModelDb = Kysely<ReadModelSchema>;
 export function openReadModels(config: Pick<AppConfig, 'READ_MODEL_URL' | 'DATA_DIR'>): ReadModelDb {
   if (config.READ_MODEL_URL) return openPostgresReadModels(config.READ_MODEL_URL);
   mkdirSync(config.DATA_DIR, { recursive: true });
-  return openSqliteReadModels(join(config.DATA_DIR, 'read-models.sqlite'));
+  return openSqliteReadModels(sqliteReadModelsFile(config.DATA_DIR));
+}
+
+export const SQLITE_READ_MODELS_FILE = 'read-models.sqlite';
+
+export function sqliteReadModelsFile(dataDir: string): string {
+  return join(dataDir, SQLITE_READ_MODELS_FILE);
 }
 
 /**
