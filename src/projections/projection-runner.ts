@@ -113,10 +113,10 @@ export class ProjectionRunner {
    * with `failing` when one of them is stopped short of it.
    */
   waitForProjections(position: Position, timeoutMs: number, names?: readonly string[]): Promise<WaitOutcome> {
-    const lanes = names ? this.lanes.filter((lane) => names.includes(lane.projection.name)) : this.lanes;
     return this.waiters.add(() => {
       let all = true;
-      for (const lane of lanes) {
+      // Looked up each time: start() sets the lanes afresh.
+      for (const lane of names ? this.lanes.filter((l) => names.includes(l.projection.name)) : this.lanes) {
         if (lane.checkpoint && comparePositions(lane.checkpoint, position) >= 0) continue;
         if (lane.failure) return { reached: false, failing: lane.projection.name };
         all = false;

@@ -62,8 +62,9 @@ function withStatementCache(database: Database.Database) {
 }
 
 /** Brings the schema to the newest version; throws naming the migration that failed. */
-export async function migrateReadModels(db: ReadModelDb): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateReadModels(db: ReadModelDb, schema?: string): Promise<void> {
+  // In a PostgreSQL schema of its own (a rebuild's), the migration bookkeeping must be found there too, not in public.
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

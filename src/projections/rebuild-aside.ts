@@ -37,8 +37,8 @@ function selectProjections(name: string | undefined): readonly Projection[] {
   return [found];
 }
 
-async function replayInto(db: ReadModelDb, store: EventStore, projections: readonly Projection[]): Promise<number> {
-  await migrateReadModels(db);
+async function replayInto(db: ReadModelDb, store: EventStore, projections: readonly Projection[], schema?: string): Promise<number> {
+  await migrateReadModels(db, schema);
   return rebuildReadModels(store, db, new ProjectionApplier(projections));
 }
 
@@ -111,7 +111,7 @@ async function rebuildPostgres(url: string, store: EventStore, projections: read
       const aside = openPostgresReadModels(url, 2, schema);
       let count: number;
       try {
-        count = await replayInto(aside, store, projections);
+        count = await replayInto(aside, store, projections, schema);
       } finally {
         await aside.destroy();
       }
