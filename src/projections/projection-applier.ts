@@ -1,4 +1,4 @@
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { Position, RecordedEvent } from '../event-store/event-store.port';
 import { comparePositions, positionToString } from '../event-store/position';
 import { saveCheckpoint } from './checkpoint';
@@ -100,7 +100,8 @@ export class ProjectionApplier {
         throw new Error('rolled back: this pass only looks for the failing event');
       })
       .catch(() => undefined);
-    if (!failed) return new ProjectionFailure(projection.name, null, batchError, undefined);
+    // An event that "fails" because the database went away is not to blame: then no event is named.
+    if (!failed || !(await reachable(db))) return new ProjectionFailure(projection.name, null, failed ? cause : batchError, undefined);
     const before = batch.filter((event) => comparePositions(event.position, failed!.position) < 0);
     let checkpoint: Position | undefined;
     if (before.length > 0) {
@@ -137,6 +138,13 @@ export class ProjectionApplier {
   tables(): string[] {
     return [...new Set(this.projections.flatMap((p) => p.tables))];
   }
+}
+
+async function reachable(db: Kysely<ReadModelSchema>): Promise<boolean> {
+  return sql`SELECT 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function applyEvents(trx: ReadModelTransaction, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {

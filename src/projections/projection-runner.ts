@@ -118,7 +118,8 @@ export class ProjectionRunner {
       // Looked up each time: start() sets the lanes afresh.
       for (const lane of names ? this.lanes.filter((l) => names.includes(l.projection.name)) : this.lanes) {
         if (lane.checkpoint && comparePositions(lane.checkpoint, position) >= 0) continue;
-        if (lane.failure) return { reached: false, failing: lane.projection.name };
+        // Stopped at an event: answer now. A database that went away is waited out like any lag.
+        if (lane.failure?.event) return { reached: false, failing: lane.projection.name };
         all = false;
       }
       return all ? { reached: true } : undefined;

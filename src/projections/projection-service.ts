@@ -91,7 +91,7 @@ export class ProjectionService {
       for (const name of names ?? this.runner.projections.map((p) => p.name)) {
         const checkpoint = stored.get(name);
         if (checkpoint?.position && comparePositions(checkpoint.position, position) >= 0) continue;
-        if (checkpoint?.failure) return { reached: false, failing: name };
+        if (checkpoint?.failure?.event) return { reached: false, failing: name };
         reached = false;
       }
       if (reached) return { reached: true };
