@@ -27,9 +27,12 @@ COPY --from=build /app/dist/src ./dist/src
 COPY --from=build --chown=node:node /app/data ./data
 USER node
 EXPOSE 3000
-# Liveness: the process answers HTTP. (Node 22 has fetch; the slim image has no curl.)
+# Liveness (/health/live): the process answers HTTP. Not readiness: orchestrators that act on HEALTHCHECK
+# (Swarm) restart an unhealthy container, and a restart cures nothing /health/ready reports (a stopped
+# projection, a full disk, catching up) — it would only interrupt the catching up. Load balancers should
+# probe /health/ready themselves. (Node 22 has fetch; the slim image has no curl.)
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM starts the graceful shutdown (readiness fails, then the listener closes: SHUTDOWN_DELAY_MS).
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/src/main.js"]

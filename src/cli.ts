@@ -53,7 +53,8 @@ program
 
 program
   .command('rebuild')
-  .description('Drop every read model and replay all events (stop the service first)')
+  .description('Replay all events into fresh read models and swap them in on success (stop the service first)')
+  .option('--projection <name>', 'rebuild only this read model (its tables and checkpoint)')
   .action(rebuildCommand);
 
 // For auditors (src/audit): integrity proof, export, replay.

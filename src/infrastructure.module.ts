@@ -20,6 +20,7 @@ import { authenticatedEventStore, integrityWriteProviders, SIGNING_KEY } from '.
 import { IntegrityStatus } from './audit/integrity/integrity-status';
 import { SigningKey } from './audit/integrity/signing-key';
 import { withAppendMetrics } from './observability/metrics/instrumented-event-store';
+import { StoreWriteHealth } from './health/store-write-health';
 
 /** Starts after everything is wired and stops in reverse: projections, then the databases. */
 class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -48,12 +49,14 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({
   providers: [
     { provide: Clock, useClass: SystemClock },
+    StoreWriteHealth,
     // Every event is authenticated as it is written, and writes stop when the store fails its integrity check.
     ...integrityWriteProviders,
     {
       provide: EVENT_STORE,
-      inject: [AppConfig, SIGNING_KEY, IntegrityStatus],
-      useFactory: async (config: AppConfig, key: SigningKey, status: IntegrityStatus) => withAppendMetrics(authenticatedEventStore(await createEventStore(config), key, status)),
+      inject: [AppConfig, SIGNING_KEY, IntegrityStatus, StoreWriteHealth],
+      useFactory: async (config: AppConfig, key: SigningKey, status: IntegrityStatus, writes: StoreWriteHealth) =>
+        withAppendMetrics(authenticatedEventStore(await createEventStore(config), key, status), writes.record),
     },
     {
       provide: READ_MODEL_DB,
@@ -91,6 +94,6 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     CommandRunner,
     Lifecycle,
   ],
-  exports: [Clock, EVENT_STORE, SIGNING_KEY, IntegrityStatus, READ_MODEL_DB, ProjectionRunner, ProjectionService, CommittedChangeFeed, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
+  exports: [Clock, StoreWriteHealth, EVENT_STORE, SIGNING_KEY, IntegrityStatus, READ_MODEL_DB, ProjectionRunner, ProjectionService, CommittedChangeFeed, CommandExecutor, CommandContextFactory, ReadYourWrites, CommandRunner],
 })
 export class InfrastructureModule {}

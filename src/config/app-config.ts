@@ -62,6 +62,13 @@ export class AppConfig {
   @Max(60000)
   READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 
+  /** /health/ready fails while a projection is more than this many events behind the store. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  READY_MAX_LAG_EVENTS = 1000;
+
   // ── Sign-in: Bearer JWTs (see src/auth). ──
 
   /** An OIDC provider's JWKS endpoint: tokens signed with its asymmetric keys are accepted. */

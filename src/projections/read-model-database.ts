@@ -13,7 +13,13 @@ export type ReadModelDb = Kysely<ReadModelSchema>;
 export function openReadModels(config: Pick<AppConfig, 'READ_MODEL_URL' | 'DATA_DIR'>): ReadModelDb {
   if (config.READ_MODEL_URL) return openPostgresReadModels(config.READ_MODEL_URL);
   mkdirSync(config.DATA_DIR, { recursive: true });
-  return openSqliteReadModels(join(config.DATA_DIR, 'read-models.sqlite'));
+  return openSqliteReadModels(sqliteReadModelsFile(config.DATA_DIR));
+}
+
+export const SQLITE_READ_MODELS_FILE = 'read-models.sqlite';
+
+export function sqliteReadModelsFile(dataDir: string): string {
+  return join(dataDir, SQLITE_READ_MODELS_FILE);
 }
 
 /**
@@ -56,8 +62,9 @@ function withStatementCache(database: Database.Database) {
 }
 
 /** Brings the schema to the newest version; throws naming the migration that failed. */
-export async function migrateReadModels(db: ReadModelDb): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateReadModels(db: ReadModelDb, schema?: string): Promise<void> {
+  // In a PostgreSQL schema of its own (a rebuild's), the migration bookkeeping must be found there too, not in public.
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -20,6 +20,8 @@ export interface ProjectionCheckpointsTable {
   /** "commit/prepare" */
   position: string;
   updated_at: string;
+  /** JSON ProjectionFailure while the projection is stopped at an event; null while it runs. */
+  failure: string | null;
 }
 
 /** Every read-model table, for Kysely's type checking. Each table is defined beside its projection. */

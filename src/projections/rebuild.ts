@@ -2,7 +2,7 @@ import { EventStore, Position } from '../event-store/event-store.port';
 import { ReadModelSchema } from './read-model-schema';
 import { Kysely } from 'kysely';
 import { ProjectionApplier } from './projection-applier';
-import { clearCheckpoint } from './checkpoint';
+import { clearCheckpoints } from './checkpoint';
 import { dropIndexesUntilDone } from './deferred-indexes';
 
 /** Big pages: one transaction each, and a rebuild is mostly long runs of inserts. */
@@ -14,7 +14,8 @@ export interface RebuildProgress {
 }
 
 /**
- * Drops every read-model row and replays the whole log. Pages through `$all`,
+ * Drops the applier's read-model rows and replays the whole log, in place
+ * (the `rebuild` command builds aside instead: rebuild-aside.ts). Pages through `$all`,
  * so memory stays flat however long the history is. `until` (exclusive of
  * later events) builds the read models as they were at that point.
  */
@@ -26,7 +27,7 @@ export async function rebuildReadModels(
 ): Promise<number> {
   await db.transaction().execute(async (trx) => {
     for (const table of applier.tables()) await trx.deleteFrom(table as keyof ReadModelSchema).execute();
-    await clearCheckpoint(trx);
+    await clearCheckpoints(trx, applier.projections.map((p) => p.name));
   });
   const restoreIndexes = await dropIndexesUntilDone(db, applier.tablesThatBuildIndexesLast());
   try {

@@ -59,7 +59,11 @@ it('fails readiness at once, closes the listener after the delay, lets the in-fl
       const answer = await probe(health);
       return answer !== 'refused' && JSON.parse(answer.body).shuttingDown === true ? answer : undefined;
     });
-    expect(draining.status).toBe(200);
+    expect(draining.status).toBe(503);
+    const ready = await probe(`${health}/ready`);
+    expect(ready !== 'refused' && [ready.status, JSON.parse(ready.body).reasons.map((r: { reason: string }) => r.reason)]).toEqual([503, ['shutting_down']]);
+    const live = await probe(`${health}/live`);
+    expect(live !== 'refused' && live.status).toBe(200);
     expect(Date.now() - signalledAt).toBeLessThan(1500);
 
     // After the delay the listener is closed, but the process waits for the request in flight.

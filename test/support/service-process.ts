@@ -40,7 +40,7 @@ export async function startServiceProcess(env: Record<string, string>, options: 
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}: ${stderr}`);
     try {
-      if ((await fetch(`${base}/health`)).ok) break;
+      if ((await fetch(`${base}/health/live`)).ok) break;
     } catch {
       // not listening yet
     }

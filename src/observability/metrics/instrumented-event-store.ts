@@ -3,19 +3,22 @@ import { StoreUnavailableError, WrongExpectedRevisionError } from '../../event-s
 import { eventStoreAppendDuration } from './metrics';
 
 /**
- * The configured store with its appends timed (samverkan_event_store_append_duration_seconds).
+ * The configured store with its appends timed (samverkan_event_store_append_duration_seconds)
+ * and their outcome reported to `onAppend` (readiness: a full disk).
  * A Proxy rather than a wrapper class, so whatever else the adapter offers
  * (raw reads for the verifier, diagnostics) passes through untouched.
  */
-export function withAppendMetrics<S extends EventStore>(store: S): S {
+export function withAppendMetrics<S extends EventStore>(store: S, onAppend?: (error?: unknown) => void): S {
   const append: EventStore['append'] = async (...args) => {
     const stopTimer = eventStoreAppendDuration.startTimer();
     try {
       const result = await store.append(...args);
       stopTimer({ outcome: 'ok' });
+      onAppend?.();
       return result;
     } catch (error) {
       stopTimer({ outcome: outcomeOf(error) });
+      onAppend?.(error);
       throw error;
     }
   };

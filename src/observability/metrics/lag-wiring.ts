@@ -2,18 +2,13 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ModuleRef } from '@nestjs/core';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { positionFromString } from '../../event-store/position';
-import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { ProjectionService } from '../../projections/projection-service';
 import { IntegrityService } from '../../audit/integrity/integrity.service';
 import { watchIntegrityLag, watchProjectionLag } from './lag-metrics';
 
 const at = (position: string | null) => (position ? positionFromString(position) : undefined);
 
-/**
- * Points the lag gauges at the projections and the integrity chainer. Today
- * every projection moves with one shared checkpoint, so each reports the same
- * lag; a runner with one checkpoint per projection reports its own here.
- */
+/** Points the lag gauges at the projections (each by its own checkpoint) and the integrity chainer. */
 @Injectable()
 export class LagMetricsWiring implements OnApplicationBootstrap, OnApplicationShutdown {
   private unwatch: (() => void)[] = [];
@@ -26,10 +21,7 @@ export class LagMetricsWiring implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     const projections = this.moduleRef.get(ProjectionService, { strict: false });
     this.unwatch.push(
-      watchProjectionLag(this.store, async () => {
-        const checkpoint = at((await projections.status()).checkpoint);
-        return ALL_PROJECTIONS.map(({ name }) => ({ name, position: checkpoint }));
-      }),
+      watchProjectionLag(this.store, () => projections.checkpoints()),
     );
     const integrity = this.moduleRef.get(IntegrityService, { strict: false });
     // Only the projection leader chains; the others report no integrity lag of their own.

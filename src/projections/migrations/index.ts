@@ -2,12 +2,14 @@ import { Migration, MigrationProvider } from 'kysely';
 import * as backbone from './001-backbone';
 import * as lifecycle from './002-lifecycle';
 import * as audit from './050-audit';
+import * as checkpointPerProjection from './060-checkpoint-per-projection';
 
 /** Versioned read-model migrations, in order. Never edit a released one: add the next. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-backbone': backbone,
   '002-lifecycle': lifecycle,
   '050-audit': audit,
+  '060-checkpoint-per-projection': checkpointPerProjection,
 };
 
 export const migrationProvider: MigrationProvider = {

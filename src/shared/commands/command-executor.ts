@@ -16,6 +16,8 @@ export interface CommandOutcome {
   position: Position | undefined;
   /** True when this command id had already been applied: nothing new was written. */
   alreadyApplied: boolean;
+  /** Types of the events it appended (undefined when not known, e.g. a retry): which read models it waits for. */
+  eventTypes?: readonly string[];
 }
 
 export interface ExecuteRequest<C, E extends DomainEvent, S> {
@@ -28,7 +30,7 @@ export interface ExecuteRequest<C, E extends DomainEvent, S> {
 }
 
 /** What deciding produced: an answer, an append on its way to disk, or an earlier run of this same command still on its way. */
-type Decided = { outcome: CommandOutcome } | { append: Promise<AppendResult> } | { sameCommandPending: Promise<Position> };
+type Decided = { outcome: CommandOutcome } | { append: Promise<AppendResult>; eventTypes: string[] } | { sameCommandPending: Promise<Position> };
 
 /**
  * The write path: fold the stream, decide, append with the expected revision.
@@ -77,7 +79,7 @@ export class CommandExecutor {
       }
       try {
         const result = await decided.append;
-        return { streamName, position: result.position, alreadyApplied: false };
+        return { streamName, position: result.position, alreadyApplied: false, eventTypes: decided.eventTypes };
       } catch (error) {
         this.loader.forget(streamName);
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -107,7 +109,7 @@ export class CommandExecutor {
     // Awaited by execute() (or by the next append on the stream); until then, no unhandled rejection.
     append.catch(() => undefined);
     this.loader.advance(streamName, loaded, decider, events, { id: context.commandId, type: command.type, digest }, append);
-    return { append };
+    return { append, eventTypes: events.map((event) => event.type) };
   }
 }
 

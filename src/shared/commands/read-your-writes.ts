@@ -6,8 +6,9 @@ import { CommandOutcome } from './command-executor';
 import { readYourWritesWait } from '../../observability/metrics/metrics';
 
 /**
- * Lets a mutation return only once the read models include its own events, so
- * the client's next query sees what it just wrote.
+ * Lets a mutation return only once the read models its events go to include
+ * them, so the client's next query sees what it just wrote. Only those: a
+ * stopped projection elsewhere does not hold up commands that never touch it.
  */
 @Injectable()
 export class ReadYourWrites {
@@ -19,13 +20,18 @@ export class ReadYourWrites {
   async waitFor(outcome: CommandOutcome): Promise<void> {
     if (!outcome.position) return;
     const stopTimer = readYourWritesWait.startTimer();
-    const reached = await this.projections.waitFor(outcome.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS);
-    stopTimer({ outcome: reached ? 'reached' : 'timed_out' });
-    if (!reached) {
-      // The command IS stored; only the read side lags. Say so rather than pretend it failed.
-      throw new GraphQLError('The command was stored, but the read models did not catch up in time', {
-        extensions: { code: 'READ_MODEL_LAGGING', stored: true },
+    const needed = this.projections.projectionsHandling(outcome.eventTypes);
+    const waited = await this.projections.waitForProjections(outcome.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS, needed);
+    stopTimer({ outcome: waited.reached ? 'reached' : waited.failing ? 'failing' : 'timed_out' });
+    if (waited.reached) return;
+    // The command IS stored; only the read side is behind. Say so rather than pretend it failed.
+    if (waited.failing) {
+      throw new GraphQLError(`The command was stored, but the ${waited.failing} read model is stopped at an event it cannot apply; it shows the change once an operator has fixed that`, {
+        extensions: { code: 'READ_MODEL_FAILING', stored: true, projection: waited.failing },
       });
     }
+    throw new GraphQLError('The command was stored, but the read models did not catch up in time', {
+      extensions: { code: 'READ_MODEL_LAGGING', stored: true },
+    });
   }
 }
