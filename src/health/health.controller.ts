@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { TokenVerifier } from '../auth/token-verifier';
 import { AppConfig } from '../config/app-config';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { ProjectionService, ProjectionServiceStatus } from '../projections/projection-service';
@@ -13,6 +14,10 @@ import { StoreWriteHealth } from './store-write-health';
  * help with anything /health/ready reports, so it stays 200 through them).
  * `/health/ready`: whether to send it traffic, 503 with the reasons when not.
  * `/health`: the detailed report, 503 when degraded.
+ *
+ * In production an outsider learns only up or down from them: what the store,
+ * the projections and the failing events are is for an admin or an auditor
+ * (Bearer token), or for the metrics port's operators.
  */
 @Controller('health')
 export class HealthController {
@@ -23,6 +28,7 @@ export class HealthController {
     private readonly integrity: IntegrityStatus,
     private readonly shutdown: ShutdownState,
     private readonly writes: StoreWriteHealth,
+    private readonly verifier: TokenVerifier,
   ) {}
 
   @Get('live')
@@ -32,19 +38,22 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply, @Headers('authorization') authorization?: string) {
     const { reasons } = await this.gather();
     reply.status(reasons.length > 0 ? 503 : 200);
-    return { status: reasons.length > 0 ? 'not_ready' : 'ready', reasons };
+    const status = reasons.length > 0 ? 'not_ready' : 'ready';
+    return (await this.mayReadDetails(authorization)) ? { status, reasons } : { status };
   }
 
   @Get()
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const { reasons, projections, storeError } = await this.gather();
+  async health(@Res({ passthrough: true }) reply: FastifyReply, @Headers('authorization') authorization?: string) {
+    const { reasons, projections, storeError, shuttingDown } = await this.gather();
     const integrity = this.integrity.health();
     reply.status(reasons.length > 0 ? 503 : 200);
+    const status = reasons.length > 0 ? 'degraded' : 'ok';
+    if (!(await this.mayReadDetails(authorization))) return { status };
     return {
-      status: reasons.length > 0 ? 'degraded' : 'ok',
+      status,
       reasons,
       store: {
         kind: this.config.EVENT_STORE,
@@ -56,8 +65,17 @@ export class HealthController {
       projections: projections && { ...projections, upToDate: projections.projections.every((p) => p.upToDate) },
       integrity,
       // Readiness fails on this first when SIGTERM arrives (src/observability/shutdown).
-      shuttingDown: this.shutdown.shuttingDown,
+      shuttingDown,
     };
+  }
+
+  /** Outside production anyone may (development, tests); in production an admin's or an auditor's valid token. */
+  private async mayReadDetails(authorization: string | undefined): Promise<boolean> {
+    if (this.config.NODE_ENV !== 'production') return true;
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) return false;
+    const identity = await this.verifier.verify(token).catch(() => null);
+    return identity !== null && identity.roles.some((role) => role === 'admin' || role === 'auditor');
   }
 
   private async gather() {
@@ -68,14 +86,16 @@ export class HealthController {
     } catch (error) {
       storeError = error instanceof Error ? error.message : String(error);
     }
+    // Read once, so the report and its status agree when SIGTERM lands mid-request.
+    const shuttingDown = this.shutdown.shuttingDown;
     const reasons = notReadyReasons({
       storeError,
       writeFailure: this.writes.lastFailure,
       projections,
       maxLagEvents: this.config.READY_MAX_LAG_EVENTS,
-      shuttingDown: this.shutdown.shuttingDown,
+      shuttingDown,
       integrityFailed: this.integrity.health().status === 'failed',
     });
-    return { reasons, projections, storeError };
+    return { reasons, projections, storeError, shuttingDown };
   }
 }

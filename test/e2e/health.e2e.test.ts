@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
+import { productionEnv } from '../auth/support/production-env';
 
 describe('GET /health', () => {
   let t: TestApp;
@@ -24,5 +25,34 @@ describe('GET /health', () => {
     const ready = await fetch(t.url.replace('/graphql', '/health/ready'));
     expect([live.status, ready.status]).toEqual([200, 200]);
     expect(await ready.json()).toEqual({ status: 'ready', reasons: [] });
+  });
+});
+
+describe('GET /health in production: outsiders learn only up or down', () => {
+  let t: TestApp;
+  const get = async (path: string, token?: string) => {
+    const response = await fetch(t.url.replace('/graphql', path), token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  beforeAll(async () => {
+    t = await startTestApp(productionEnv());
+  });
+  afterAll(() => t.close());
+
+  it('anonymous, a member and a bad token see the status alone on /health and /health/ready', async () => {
+    for (const token of [undefined, await t.token('member', 'habo-kommun'), 'not.a.token']) {
+      expect(await get('/health', token)).toEqual({ status: 200, body: { status: 'ok' } });
+      expect(await get('/health/ready', token)).toEqual({ status: 200, body: { status: 'ready' } });
+      expect(await get('/health/live', token)).toEqual({ status: 200, body: { status: 'live' } });
+    }
+  });
+
+  it('an admin or an auditor sees the details (store, projections, reasons)', async () => {
+    for (const role of ['admin', 'auditor'] as const) {
+      const { status, body } = await get('/health', await t.token(role));
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: 'ok', reasons: [], store: { kind: 'embedded', reachable: true } });
+      expect(await get('/health/ready', await t.token(role))).toEqual({ status: 200, body: { status: 'ready', reasons: [] } });
+    }
   });
 });

@@ -12,9 +12,9 @@ import { startServiceProcess } from '../support/service-process';
 import { eventually, logLines, production } from './support/production';
 
 /** A GET on a fresh connection (no keep-alive pool): what a load balancer's probe does. */
-function probe(url: string): Promise<{ status: number; body: string } | 'refused'> {
+function probe(url: string, token?: string): Promise<{ status: number; body: string } | 'refused'> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false }, (res) => {
+    const req = request(url, { agent: false, headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode!, body }));
@@ -42,11 +42,13 @@ function slowRequest(url: string, body: string) {
 
 it('fails readiness at once, closes the listener after the delay, lets the in-flight request finish and exits 0', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-shutdown-'));
-  const { env } = production({ DATA_DIR: dataDir, LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '1500' });
+  const { env, token } = production({ DATA_DIR: dataDir, LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '1500' });
   const service = await startServiceProcess(env, { captureOutput: true });
   const health = service.url.replace('/graphql', '/health');
+  // In production the details are an admin's; the load balancer below probes anonymously and gets status codes.
+  const admin = await token({ userId: 'ops', displayName: 'Ops', organisationId: null, roles: ['admin'] });
   try {
-    expect(JSON.parse(((await probe(health)) as { body: string }).body).shuttingDown).toBe(false);
+    expect(JSON.parse(((await probe(health, admin)) as { body: string }).body).shuttingDown).toBe(false);
     const inFlight = slowRequest(service.url, JSON.stringify({ query: '{ organisations { edges { node { id } } } }' }));
     await new Promise((resolve) => setTimeout(resolve, 200)); // the server has the first half
 
@@ -56,11 +58,13 @@ it('fails readiness at once, closes the listener after the delay, lets the in-fl
 
     // Readiness fails first, while the listener still answers new connections.
     const draining = await eventually(async () => {
-      const answer = await probe(health);
+      const answer = await probe(health, admin);
       return answer !== 'refused' && JSON.parse(answer.body).shuttingDown === true ? answer : undefined;
     });
     expect(draining.status).toBe(503);
-    const ready = await probe(`${health}/ready`);
+    const anonymous = await probe(`${health}/ready`);
+    expect(anonymous !== 'refused' && [anonymous.status, JSON.parse(anonymous.body)]).toEqual([503, { status: 'not_ready' }]);
+    const ready = await probe(`${health}/ready`, admin);
     expect(ready !== 'refused' && [ready.status, JSON.parse(ready.body).reasons.map((r: { reason: string }) => r.reason)]).toEqual([503, ['shutting_down']]);
     const live = await probe(`${health}/live`);
     expect(live !== 'refused' && live.status).toBe(200);

@@ -38,7 +38,10 @@ describe('resources', () => {
       expect(read.activityLog.edges.map((e: any) => e.node.id)).toEqual(acknowledged);
       const stored = (await t.app.get<EventStore>(EVENT_STORE).readStream(`promise-${HABO_IDS.promise}`)).map((e) => e.data.entryId);
       expect(stored).toEqual(expect.arrayContaining(acknowledged));
-      expect((await fetch(t.url.replace('/graphql', '/health'))).status).toBe(200);
+      // Readiness says why: the store refuses writes (reads are still served, as above).
+      const ready = await fetch(t.url.replace('/graphql', '/health/ready'));
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { reasons: { reason: string }[] }).reasons.map((r) => r.reason)).toContain('store_refuses_writes');
     });
 
     it('while full, a command and a read that must be logged (personal data) answer STORE_UNAVAILABLE, never GRAPHQL_VALIDATION_FAILED', async () => {
