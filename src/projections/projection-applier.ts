@@ -4,6 +4,9 @@ import { saveCheckpoint } from './checkpoint';
 import { Projection, ReadModelTransaction } from './projection';
 import { ReadModelSchema } from './read-model-schema';
 
+/** Checks, inside a projection transaction and before it writes, that this process may still write (ProjectionLeadership.fence). */
+export type ProjectionFence = (trx: ReadModelTransaction) => Promise<void>;
+
 /** In `Projection.handles`: every event, whatever its type (the audit log). */
 export const EVERY_EVENT = '*';
 
@@ -18,6 +21,8 @@ export class ProjectionApplier {
   constructor(
     readonly projections: readonly Projection[],
     private readonly clock: () => Date = () => new Date(),
+    /** The live runner's applier is fenced by the projection leadership; a rebuild's is not. */
+    private readonly fence?: ProjectionFence,
   ) {
     for (const projection of projections) {
       const types = projection.handles.includes(EVERY_EVENT) ? [EVERY_EVENT] : projection.handles;
@@ -30,6 +35,7 @@ export class ProjectionApplier {
     if (batch.length === 0) return undefined;
     const last = batch[batch.length - 1].position;
     await db.transaction().execute(async (trx) => {
+      await this.fence?.(trx);
       if (this.projections.some((p) => p.applyBatch)) await this.applyByProjection(trx, batch);
       else await this.applyInOrder(trx, batch);
       await saveCheckpoint(trx, last, this.clock());

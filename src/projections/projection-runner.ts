@@ -101,8 +101,21 @@ export class ProjectionRunner {
         this.batch = [];
         await this.subscription?.stop().catch(() => undefined);
         if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_FAILURE_MS));
+        if (!this.stopped) await this.reloadCheckpoint();
       }
     }
+  }
+
+  /**
+   * A connection lost during COMMIT leaves it unknown whether the batch
+   * committed: resume after the stored checkpoint, not the one in memory, so
+   * a committed batch is not applied twice. (Unreachable: keep the one in memory.)
+   */
+  private async reloadCheckpoint(): Promise<void> {
+    const stored = await loadCheckpoint(this.db).catch(() => undefined);
+    if (!stored || (this.checkpoint && comparePositions(stored, this.checkpoint) <= 0)) return;
+    this.checkpoint = stored;
+    this.waiters.resolveUpTo(stored);
   }
 
   /** Flush once the subscription has handed over everything it has ready (a burst becomes one transaction). */

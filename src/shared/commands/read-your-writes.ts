@@ -4,6 +4,8 @@ import { AppConfig } from '../../config/app-config';
 import { ProjectionService } from '../../projections/projection-service';
 import { CommandOutcome } from './command-executor';
 import { readYourWritesWait } from '../../observability/metrics/metrics';
+import { ReadModelUnavailableError } from '../../projections/read-model-unavailable';
+import { ErrorCode } from '../graphql/graphql-errors';
 
 /**
  * Lets a mutation return only once the read models include its own events, so
@@ -19,7 +21,17 @@ export class ReadYourWrites {
   async waitFor(outcome: CommandOutcome): Promise<void> {
     if (!outcome.position) return;
     const stopTimer = readYourWritesWait.startTimer();
-    const reached = await this.projections.waitFor(outcome.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS);
+    let reached: boolean;
+    try {
+      reached = await this.projections.waitFor(outcome.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS);
+    } catch (error) {
+      stopTimer({ outcome: 'unavailable' });
+      if (!(error instanceof ReadModelUnavailableError)) throw error;
+      // Stored, but whether the read models have it cannot be told: the database is away.
+      throw new GraphQLError('The command was stored, but the read models are unavailable', {
+        extensions: { code: ErrorCode.READ_MODEL_UNAVAILABLE, stored: true },
+      });
+    }
     stopTimer({ outcome: reached ? 'reached' : 'timed_out' });
     if (!reached) {
       // The command IS stored; only the read side lags. Say so rather than pretend it failed.
