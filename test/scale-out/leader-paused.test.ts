@@ -50,7 +50,8 @@ describe('scale-out: the projection leader is paused', () => {
     EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: server.connectionString, READ_MODEL_URL: readModels.url,
     PROJECTION_LEASE_MS: String(LEASE_MS), PROJECTION_HEARTBEAT_MS: String(HEARTBEAT_MS), READ_YOUR_WRITES_TIMEOUT_MS: '3000',
   });
-  const role = async (s: ServiceProcess) => ((await (await fetch(s.url.replace('/graphql', '/health'))).json()) as { projections: { role: string; upToDate: boolean } }).projections;
+  const health = async (s: ServiceProcess) => (await (await fetch(s.url.replace('/graphql', '/health'))).json()) as { projections: { role: string; upToDate: boolean }; integrity: { chaining: boolean } };
+  const role = async (s: ServiceProcess) => (await health(s)).projections;
   async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
     const started = Date.now();
     while (!(await condition())) {
@@ -98,6 +99,9 @@ describe('scale-out: the projection leader is paused', () => {
       }
     }
     expect((await role(second)).role).toBe('leader');
+    // Only the leader chains the integrity proof: the ex-leader stopped when it lost the lease.
+    await until(async () => (await health(first)).integrity.chaining === false, 2_000, 'the ex-leader to stop chaining');
+    expect((await health(second)).integrity.chaining).toBe(true);
 
     await until(async () => (await role(second)).upToDate, 10_000, 'the read models to catch up');
     const read = await client.ok(first.url, READ, { p: HABO_IDS.promise }, 'coordinator', HABO_IDS.municipality);
