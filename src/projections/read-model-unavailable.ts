@@ -24,11 +24,12 @@ const CONNECTION_MESSAGES = /Connection terminated|not queryable|timeout exceede
 
 /** True when `error` (or its cause) says the database could not be reached, rather than that the query was wrong. */
 export function isReadModelUnavailable(error: unknown, depth = 0): boolean {
-  if (depth > 4 || !(error instanceof Error)) return false;
+  // Duck-typed, not instanceof: socket errors come from Node's own realm (and pg may be loaded twice).
+  if (depth > 4 || typeof error !== 'object' || error === null) return false;
   if (error instanceof ReadModelUnavailableError) return true;
-  const code = (error as { code?: unknown }).code;
+  const { code, message, errors, cause } = error as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SESSION_STATES.test(code))) return true;
-  if (CONNECTION_MESSAGES.test(error.message)) return true;
-  if (error instanceof AggregateError && error.errors.some((inner) => isReadModelUnavailable(inner, depth + 1))) return true;
-  return isReadModelUnavailable(error.cause, depth + 1);
+  if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+  if (Array.isArray(errors) && errors.some((inner) => isReadModelUnavailable(inner, depth + 1))) return true;
+  return isReadModelUnavailable(cause, depth + 1);
 }
