@@ -9,7 +9,7 @@ import { migrateReadModels, openReadModels, ReadModelDb } from './projections/re
 import { ProjectionService } from './projections/projection-service';
 import { CommittedChangeFeed } from './projections/committed-change-feed';
 import { ProjectionLeadership, SingleProcessLeadership } from './projections/leadership/projection-leadership';
-import { PostgresAdvisoryLeadership } from './projections/leadership/postgres-advisory-leadership';
+import { PostgresLeaseLeadership } from './projections/leadership/postgres-lease-leadership';
 import { READ_MODEL_DB } from './projections/read-model-db.token';
 import { CommandExecutor } from './shared/commands/command-executor';
 import { Clock, SystemClock } from './shared/clock';
@@ -21,6 +21,8 @@ import { IntegrityStatus } from './audit/integrity/integrity-status';
 import { SigningKey } from './audit/integrity/signing-key';
 import { withAppendMetrics } from './observability/metrics/instrumented-event-store';
 import { StoreWriteHealth } from './health/store-write-health';
+
+const PROJECTION_LEADERSHIP = Symbol('ProjectionLeadership');
 
 /** Starts after everything is wired and stops in reverse: projections, then the databases. */
 class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -68,19 +70,24 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       },
     },
     {
+      provide: PROJECTION_LEADERSHIP,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): ProjectionLeadership =>
+        config.READ_MODEL_URL
+          ? new PostgresLeaseLeadership(config.READ_MODEL_URL, { leaseMs: config.PROJECTION_LEASE_MS, heartbeatMs: config.PROJECTION_HEARTBEAT_MS })
+          : new SingleProcessLeadership(),
+    },
+    {
       provide: ProjectionService,
-      inject: [ProjectionRunner, AppConfig, READ_MODEL_DB],
-      useFactory: (runner: ProjectionRunner, config: AppConfig, db: ReadModelDb) => {
-        const leadership: ProjectionLeadership = config.READ_MODEL_URL
-          ? new PostgresAdvisoryLeadership(config.READ_MODEL_URL)
-          : new SingleProcessLeadership();
-        return new ProjectionService(runner, leadership, db);
-      },
+      inject: [ProjectionRunner, PROJECTION_LEADERSHIP, READ_MODEL_DB],
+      useFactory: (runner: ProjectionRunner, leadership: ProjectionLeadership, db: ReadModelDb) => new ProjectionService(runner, leadership, db),
     },
     {
       provide: ProjectionRunner,
-      inject: [EVENT_STORE, READ_MODEL_DB],
-      useFactory: (store: EventStore, db: ReadModelDb) => new ProjectionRunner(store, db, new ProjectionApplier(ALL_PROJECTIONS)),
+      inject: [EVENT_STORE, READ_MODEL_DB, PROJECTION_LEADERSHIP],
+      useFactory: (store: EventStore, db: ReadModelDb, leadership: ProjectionLeadership) =>
+        // Every batch checks, in its own transaction, that this process still holds the lease (fencing).
+        new ProjectionRunner(store, db, new ProjectionApplier(ALL_PROJECTIONS, undefined, (trx) => leadership.fence(trx))),
     },
     {
       provide: CommittedChangeFeed,

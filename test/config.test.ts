@@ -16,6 +16,8 @@ describe('configuration', () => {
     ['EVENT_STORE', { EVENT_STORE: 'mongodb' }],
     ['EVENTSTORE_CONNECTION_STRING', { EVENT_STORE: 'esdb' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['PROJECTION_LEASE_MS', { PROJECTION_LEASE_MS: '100' }],
+    ['PROJECTION_HEARTBEAT_MS', { PROJECTION_LEASE_MS: '2000', PROJECTION_HEARTBEAT_MS: '1500' }],
   ])('a bad %s stops start-up with a message naming it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n\\s+${variable}=`));

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  getMetadataStorage, IsBoolean, IsIn, Matches, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, NotEquals, ValidateIf, validateSync,
+  getMetadataStorage, IsBoolean, IsIn, Matches, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, NotEquals, ValidateBy, ValidateIf, validateSync,
 } from 'class-validator';
 
 /** Signs and verifies development tokens when no secret is configured (never accepted in production). */
@@ -42,6 +42,25 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'READ_MODEL_URL must be a postgres:// URL' })
   READ_MODEL_URL?: string;
+
+  /**
+   * READ_MODEL_URL only: the projection leader holds a lease row in PostgreSQL for this long (database
+   * time) and renews it every PROJECTION_HEARTBEAT_MS. A leader that cannot renew in time (hung, paused,
+   * cut off) stops projecting; another instance takes over once the lease has run out, with a new
+   * fencing token, so the old leader can no longer write even if it wakes up.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(500) @Max(600_000)
+  PROJECTION_LEASE_MS = 5000;
+
+  /** How often the leader renews its lease, and how often a follower tries to take an expired one; below the lease. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(50)
+  @ValidateBy({
+    name: 'atMostHalfTheLease',
+    validator: { validate: (value, args) => value * 2 <= (args?.object as AppConfig).PROJECTION_LEASE_MS },
+  }, { message: 'PROJECTION_HEARTBEAT_MS must be at most half of PROJECTION_LEASE_MS' })
+  PROJECTION_HEARTBEAT_MS = 1000;
 
   /** EventStoreDB only: make event ids unique across streams by claiming each (one extra write per event). */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

@@ -58,7 +58,9 @@ export class CommittedChangeFeed {
         scheduled = false;
         const ready = pending;
         pending = [];
-        if (await this.projections.waitFor(ready[ready.length - 1].position, FOLLOWER_WAIT_MS)) this.emit(ready);
+        // Unreachable read models: these are not announced, and the chain goes on with the next batch.
+        const visible = await this.projections.waitFor(ready[ready.length - 1].position, FOLLOWER_WAIT_MS).catch(() => false);
+        if (visible) this.emit(ready);
       });
     }
     await announcing;

@@ -4,6 +4,10 @@ import { comparePositions, positionToString } from '../event-store/position';
 import { saveCheckpoint } from './checkpoint';
 import { Projection, ReadModelTransaction } from './projection';
 import { ReadModelSchema } from './read-model-schema';
+import { LeadershipLostError } from './leadership/projection-leadership';
+
+/** Checks, inside a projection transaction and before it writes, that this process may still write (ProjectionLeadership.fence). */
+export type ProjectionFence = (trx: ReadModelTransaction) => Promise<void>;
 
 /** In `Projection.handles`: every event, whatever its type (the audit log). */
 export const EVERY_EVENT = '*';
@@ -44,6 +48,8 @@ export class ProjectionApplier {
   constructor(
     readonly projections: readonly Projection[],
     private readonly clock: () => Date = () => new Date(),
+    /** The live runner's applier is fenced by the projection leadership; a rebuild's is not. */
+    private readonly fence?: ProjectionFence,
   ) {}
 
   /**
@@ -67,11 +73,14 @@ export class ProjectionApplier {
     const events = this.eventsFor(projection, batch);
     try {
       await db.transaction().execute(async (trx) => {
+        await this.fence?.(trx);
         await applyEvents(trx, projection, events);
         await saveCheckpoint(trx, projection.name, last, this.clock());
       });
       return last;
     } catch (error) {
+      // A lost lease is nobody's event: the runner stops leading, the next leader goes on from the checkpoint.
+      if (error instanceof LeadershipLostError) throw error;
       throw await this.isolateFailure(db, projection, batch, events, error);
     }
   }
@@ -110,6 +119,7 @@ export class ProjectionApplier {
       await db
         .transaction()
         .execute(async (trx) => {
+          await this.fence?.(trx);
           for (const event of good) await projection.apply(trx, event);
           await saveCheckpoint(trx, projection.name, checkpoint!, this.clock());
         })

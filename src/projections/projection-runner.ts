@@ -6,6 +6,7 @@ import { FailedEvent, ProjectionApplier, ProjectionFailure } from './projection-
 import { Projection } from './projection';
 import { ReadModelSchema } from './read-model-schema';
 import { ProjectionWaiters, WaitOutcome } from './projection-waiters';
+import { LeadershipLostError } from './leadership/projection-leadership';
 
 /** Events applied per transaction: big enough to make a rebuild fast, small enough to keep latency low. */
 const MAX_BATCH = 1000;
@@ -215,6 +216,8 @@ export class ProjectionRunner {
       lane.checkpoint = await this.applier.applyTo(this.db, lane.projection, events);
       return true;
     } catch (error) {
+      // Another instance leads now: ProjectionService stops this runner; nothing here failed.
+      if (error instanceof LeadershipLostError) return false;
       const failure = error instanceof ProjectionFailure ? error : new ProjectionFailure(lane.projection.name, null, error, undefined);
       if (failure.checkpoint) lane.checkpoint = failure.checkpoint;
       this.markFailing(lane, failure);
@@ -243,6 +246,10 @@ export class ProjectionRunner {
     if (this.stopped) return;
     let page: RecordedEvent[];
     try {
+      // A connection lost during COMMIT leaves it unknown whether the batch committed: go on from the stored
+      // checkpoint, not the one in memory, so a committed batch is not applied twice.
+      const stored = (await loadCheckpoints(this.db)).get(lane.projection.name)?.position;
+      if (stored && (!lane.checkpoint || comparePositions(stored, lane.checkpoint) > 0)) lane.checkpoint = stored;
       page = await this.store.readAll({ after: lane.checkpoint, maxCount: MAX_BATCH });
     } catch (error) {
       this.markFailing(lane, new ProjectionFailure(lane.projection.name, lane.failure?.event ?? null, error, undefined));

@@ -6,10 +6,12 @@ import { ProjectionLeadership, SingleProcessLeadership } from './leadership/proj
 import { ProjectionRunner, ProjectionState } from './projection-runner';
 import { WaitOutcome } from './projection-waiters';
 import { ReadModelSchema } from './read-model-schema';
+import { isReadModelUnavailable, ReadModelUnavailableError } from './read-model-unavailable';
 
 const FOLLOWER_POLL_MS = 20;
 /** Lag is counted up to here: past it the figure means "at least this far behind". */
 const LAG_COUNT_CAP = 10_000;
+const RUNNER_START_RETRY_MS = 500;
 
 export interface ProjectionReport extends ProjectionState {
   upToDate: boolean;
@@ -84,9 +86,15 @@ export class ProjectionService {
       if (this.leadership.isLeader) {
         // Losing leadership mid-wait rejects the runner's waiters: then fall back to the stored checkpoints.
         const outcome = await this.runner.waitForProjections(position, Math.max(0, deadline - Date.now()), names).catch(() => undefined);
-        if (outcome !== undefined) return outcome;
+        // Timed out: the stored checkpoints below tell lag from a read-model database that cannot be reached.
+        if (outcome !== undefined && (outcome.reached || outcome.failing)) return outcome;
       }
-      const stored = await loadCheckpoints(this.db);
+      let unreachable: unknown;
+      const stored = await loadCheckpoints(this.db).catch((error: unknown) => {
+        if (!isReadModelUnavailable(error)) throw error;
+        unreachable = error;
+        return new Map() as Awaited<ReturnType<typeof loadCheckpoints>>;
+      });
       let reached = true;
       for (const name of names ?? this.runner.projections.map((p) => p.name)) {
         const checkpoint = stored.get(name);
@@ -94,8 +102,12 @@ export class ProjectionService {
         if (checkpoint?.failure?.event) return { reached: false, failing: name };
         reached = false;
       }
-      if (reached) return { reached: true };
-      if (Date.now() >= deadline) return { reached: false };
+      if (reached && unreachable === undefined) return { reached: true };
+      if (Date.now() >= deadline) {
+        // The write is stored all the same; the client is told the read side could not even be asked.
+        if (unreachable !== undefined) throw new ReadModelUnavailableError(unreachable);
+        return { reached: false };
+      }
       await new Promise((resolve) => setTimeout(resolve, FOLLOWER_POLL_MS));
     }
   }
@@ -146,9 +158,22 @@ export class ProjectionService {
       const leadershipLost = new Promise<void>((resolve) => (this.endLeadership = resolve));
       await this.leadership.acquire(this.endLeadership);
       if (this.stopping) return;
-      await this.runner.start();
+      await this.startRunner(leadershipLost);
       await leadershipLost;
       await this.runner.stop().catch(() => undefined);
+    }
+  }
+
+  /** The runner starts by reading the checkpoint: while the read models are unreachable, try again until leadership ends. */
+  private async startRunner(leadershipLost: Promise<void>): Promise<void> {
+    let lost = false;
+    void leadershipLost.then(() => (lost = true));
+    while (!lost && !this.stopping) {
+      try {
+        return await this.runner.start();
+      } catch {
+        await Promise.race([leadershipLost, new Promise((resolve) => setTimeout(resolve, RUNNER_START_RETRY_MS))]);
+      }
     }
   }
 }

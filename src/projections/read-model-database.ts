@@ -10,8 +10,8 @@ import { ReadModelSchema } from './read-model-schema';
 export type ReadModelDb = Kysely<ReadModelSchema>;
 
 /** The configured read-model database: PostgreSQL with READ_MODEL_URL, else SQLite under DATA_DIR. */
-export function openReadModels(config: Pick<AppConfig, 'READ_MODEL_URL' | 'DATA_DIR'>): ReadModelDb {
-  if (config.READ_MODEL_URL) return openPostgresReadModels(config.READ_MODEL_URL);
+export function openReadModels(config: Pick<AppConfig, 'READ_MODEL_URL' | 'DATA_DIR' | 'PROJECTION_LEASE_MS'>): ReadModelDb {
+  if (config.READ_MODEL_URL) return openPostgresReadModels(config.READ_MODEL_URL, { idleInTransactionTimeoutMs: config.PROJECTION_LEASE_MS });
   mkdirSync(config.DATA_DIR, { recursive: true });
   return openSqliteReadModels(sqliteReadModelsFile(config.DATA_DIR));
 }

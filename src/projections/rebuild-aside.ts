@@ -100,7 +100,7 @@ function removeSqlite(file: string): void {
 }
 
 async function rebuildPostgres(url: string, store: EventStore, projections: readonly Projection[]): Promise<number> {
-  const live = openPostgresReadModels(url, 2);
+  const live = openPostgresReadModels(url, { poolSize: 2 });
   const schema = `rebuild_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   try {
     await migrateReadModels(live);
@@ -108,7 +108,7 @@ async function rebuildPostgres(url: string, store: EventStore, projections: read
     const liveSchema = rows[0].schema;
     await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(live);
     try {
-      const aside = openPostgresReadModels(url, 2, schema);
+      const aside = openPostgresReadModels(url, { poolSize: 2, schema });
       let count: number;
       try {
         count = await replayInto(aside, store, projections, schema);

@@ -27,7 +27,7 @@ const places: [string, () => Promise<{ records: IntegrityRecords; dispose(): Pro
   }],
   ['PostgreSQL (READ_MODEL_URL)', async () => {
     const database = await createThrowawayDatabase();
-    const db = openPostgresReadModels(database.url, 2) as unknown as Kysely<unknown>;
+    const db = openPostgresReadModels(database.url, { poolSize: 2 }) as unknown as Kysely<unknown>;
     // Two instances starting at once migrate the same database: the migration lock keeps them apart.
     const [records] = await Promise.all([PostgresIntegrityRecords.open(db), PostgresIntegrityRecords.open(db)]);
     return { records, dispose: async () => { await db.destroy(); await database.drop(); } };

@@ -46,7 +46,7 @@ export async function openAuditCliContext(config: AppConfig, publicKeyFile?: str
   let postgres: Kysely<unknown> | undefined;
   let records: IntegrityRecords | undefined;
   if (config.READ_MODEL_URL) {
-    postgres = openPostgresReadModels(config.READ_MODEL_URL, 2) as unknown as Kysely<unknown>;
+    postgres = openPostgresReadModels(config.READ_MODEL_URL, { poolSize: 2 }) as unknown as Kysely<unknown>;
     records = await openIntegrityRecords(config, postgres);
   } else if (existsSync(join(config.DATA_DIR, INTEGRITY_RECORDS_FILE))) {
     records = await openIntegrityRecords(config);

@@ -88,7 +88,9 @@ export class IntegrityService implements OnApplicationBootstrap, BeforeApplicati
     this.supervise();
     this.supervisor = setInterval(() => this.supervise(), LEADERSHIP_POLL_MS);
     this.supervisor.unref();
-    this.selfCheckTimer = setInterval(() => void this.selfCheck(), this.config.INTEGRITY_SELF_CHECK_EVERY_MINUTES * 60_000);
+    // A check that cannot run (the records' database unreachable) is tried again next time; it must not end the process.
+    const selfCheck = () => this.selfCheck().catch((error: unknown) => this.logger.error(`Integrity self-check could not run: ${error instanceof Error ? error.message : String(error)}`));
+    this.selfCheckTimer = setInterval(() => void selfCheck(), this.config.INTEGRITY_SELF_CHECK_EVERY_MINUTES * 60_000);
     this.selfCheckTimer.unref();
   }
 
@@ -123,7 +125,9 @@ export class IntegrityService implements OnApplicationBootstrap, BeforeApplicati
   private supervise(): void {
     const leads = this.projections.isLeader && !this.status.failed;
     if (this.changing || leads === (this.chainer !== undefined)) return;
-    this.changing = (leads ? this.startChaining() : this.stopChaining()).finally(() => (this.changing = null));
+    this.changing = (leads ? this.startChaining() : this.stopChaining())
+      .catch((error: unknown) => this.logger.error(`Chaining could not ${leads ? 'start' : 'stop'}: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.changing = null));
   }
 
   private async startChaining(): Promise<void> {
@@ -138,7 +142,11 @@ export class IntegrityService implements OnApplicationBootstrap, BeforeApplicati
       onError: (error) => this.logger.error(`Chaining failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     this.chainer = chainer;
-    await chainer.start().catch((error: unknown) => this.logger.error(`Chaining could not start: ${error instanceof Error ? error.message : String(error)}`));
+    await chainer.start().catch((error: unknown) => {
+      this.logger.error(`Chaining could not start: ${error instanceof Error ? error.message : String(error)}`);
+      // Not chaining after all (e.g. the records' database was unreachable): the next poll tries again.
+      if (this.chainer === chainer) this.chainer = undefined;
+    });
   }
 
   private async stopChaining(): Promise<void> {

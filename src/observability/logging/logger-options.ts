@@ -10,7 +10,7 @@ import { factsOf, outcomeOf } from '../request-facts';
 /** Routes whose successful answers say nothing an operator needs at info level: probes and scrapes. */
 const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
 /** Outcomes that mean the service, not the caller, failed. */
-const SERVER_FAULTS = new Set(['INTERNAL', 'STORE_UNAVAILABLE']);
+const SERVER_FAULTS = new Set(['INTERNAL', 'STORE_UNAVAILABLE', 'READ_MODEL_UNAVAILABLE']);
 
 const pathOf = (req: IncomingMessage) => (req.url ?? '').split('?')[0];
 

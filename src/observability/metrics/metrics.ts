@@ -67,7 +67,7 @@ export const groupCommitAppends = new Histogram({
 
 export const readYourWritesWait = new Histogram({
   name: 'samverkan_read_your_writes_wait_seconds',
-  help: 'How long mutations waited for the read models to include their events, by outcome (reached or timed_out)',
+  help: 'How long mutations waited for the read models to include their events, by outcome (reached, timed_out, or unavailable: the read-model database could not be reached)',
   labelNames: ['outcome'] as const,
   buckets: SECONDS,
   registers,

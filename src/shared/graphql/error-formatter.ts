@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { Logger } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { ErrorCode } from './graphql-errors';
+import { ErrorCode, readModelUnavailable } from './graphql-errors';
+import { isReadModelUnavailable } from '../../projections/read-model-unavailable';
 import { StoreUnavailableError } from '../../event-store/event-store.errors';
 import { factsOf } from '../../observability/request-facts';
 
@@ -16,8 +17,8 @@ type Formatter = typeof mercurius.defaultErrorFormatter;
  * them one: input problems become BAD_USER_INPUT naming the field, the rest
  * GRAPHQL_VALIDATION_FAILED, so every error a client sees is typed. Failures
  * raised outside resolvers (hooks, field middleware), which the exception
- * filter never sees, say what happened instead: STORE_UNAVAILABLE, or an
- * internal error.
+ * filter never sees, say what happened instead: STORE_UNAVAILABLE,
+ * READ_MODEL_UNAVAILABLE, or an internal error.
  */
 export const errorFormatter: Formatter = (execution, context) => {
   const typed = execution.errors.map((error) => withFailureCode(withTransportCode(error)));
@@ -83,6 +84,10 @@ function withFailureCode(error: GraphQLError): GraphQLError {
   const original = error.originalError as (Error & { code?: unknown }) | undefined;
   if (error.extensions?.code || !original || original instanceof GraphQLError) return error;
   if (typeof original.code === 'string' && /^(FST|MER)_/.test(original.code)) return error;
+  if (isReadModelUnavailable(original)) {
+    const { message, extensions } = readModelUnavailable();
+    return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original, extensions: { ...error.extensions, ...extensions } });
+  }
   const unavailable = original instanceof StoreUnavailableError;
   const message = unavailable ? `The event store is unavailable: ${original.message}` : error.message;
   return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original, extensions: { ...error.extensions, code: unavailable ? ErrorCode.STORE_UNAVAILABLE : ErrorCode.INTERNAL } });

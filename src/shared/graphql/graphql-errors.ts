@@ -11,6 +11,8 @@ export const ErrorCode = {
   /** The command id was already used for a different command; nothing was stored. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  /** The read-model database cannot be reached (refused, terminated, too slow); try again. Writes may still be stored. */
+  READ_MODEL_UNAVAILABLE: 'READ_MODEL_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -32,6 +34,13 @@ export function validationProblems(errors: ValidationError[], prefix = ''): Fiel
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...validationProblems(error.children ?? [], field)];
+  });
+}
+
+export function readModelUnavailable(): GraphQLError {
+  // The driver's own words name hosts and internals: the log has them, the client a fixed message.
+  return new GraphQLError('The read models are unavailable for the moment; try again shortly', {
+    extensions: { code: ErrorCode.READ_MODEL_UNAVAILABLE },
   });
 }
 

@@ -5,7 +5,8 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from '../domain/domain-error';
 import { ConcurrencyConflictError } from '../commands/concurrency-conflict.error';
 import { CommandIdReusedError, StoreUnavailableError } from '../../event-store/event-store.errors';
-import { conflictError, domainError, ErrorCode } from './graphql-errors';
+import { conflictError, domainError, ErrorCode, readModelUnavailable } from './graphql-errors';
+import { isReadModelUnavailable } from '../../projections/read-model-unavailable';
 import { IntegrityFailedError } from '../../audit/integrity/integrity-status';
 
 /**
@@ -32,6 +33,10 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
       return new GraphQLError(`The event store is unavailable: ${exception.message}`, {
         extensions: { code: ErrorCode.STORE_UNAVAILABLE },
       });
+    }
+    if (isReadModelUnavailable(exception)) {
+      this.logger.error(`[correlation id ${correlationIdOf(host)}] ${exception instanceof Error ? exception.message : String(exception)}`);
+      return readModelUnavailable();
     }
     // The client sees only the code and this correlation id (see createErrorFormatter); the operator finds the rest here.
     const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
