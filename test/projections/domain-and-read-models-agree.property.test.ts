@@ -110,7 +110,7 @@ function describeStore(name: string, readModels: () => Promise<{ env: Record<str
             throw errors.length ? new Error(`A projection failed: ${errors.join('; ')}\n(first symptom: ${String(error)})`) : error;
           }
         }),
-        { numRuns: 30 },
+        { numRuns: Number(process.env.MODEL_RUNS ?? 30) },
       );
     }, 120_000);
   });

@@ -74,7 +74,14 @@ class TerminateAgreement extends Picking {
   }
 }
 
-const plannedActivity = (id: string, responsible: string) => ({ plannedActivityId: id, description: `Aktivitet ${id}`, responsibleOrganisationIds: [responsible] });
+/** Planned activities come from a small pool, so a revision drops some and a later one brings them back. */
+const ACTIVITY_POOL = ['pa-1', 'pa-2', 'pa-3', 'pa-4'];
+const plannedActivity = (id: string, version: number) => ({
+  plannedActivityId: id, description: `Aktivitet ${id} (${version})`, responsibleOrganisationIds: [id === 'pa-2' ? ORGS.municipalityA : ORGS.police],
+  target: version % 2 === 0 ? { quantity: version + 1, per: 'Year', text: `${version + 1} per år` } : null,
+  indicators: id === 'pa-1' || version % 3 === 0 ? [{ indicatorId: `ind-${id}`, name: `Indikator ${id}`, kind: 'Output', unit: 'st', baseline: 0, target: version + 2 }] : [],
+});
+const indicatorsOf = (ids: string[], version: number) => ids.map((id) => plannedActivity(id, version)).flatMap((a) => a.indicators.map((i) => i.indicatorId));
 
 class DraftPromise extends Picking {
   check = (m: Readonly<Model>) => active(m).length > 0;
@@ -83,9 +90,9 @@ class DraftPromise extends Picking {
     const id = m.nextId('ml');
     await r.accept(m, COORDINATOR, 'draftPromise', {
       promiseId: id, agreementId: a.id, title: `Medborgarlöfte ${id}`, periodFrom: `${FIRST_YEAR}-01-01`, periodTo: `${FIRST_YEAR}-12-31`,
-      focusAreas: ['Trygghet'], plannedActivities: [plannedActivity('pa-1', ORGS.police), plannedActivity('pa-2', ORGS.municipalityA)],
+      focusAreas: ['Trygghet'], plannedActivities: [plannedActivity('pa-1', 0), plannedActivity('pa-2', 0)],
     }, changing('title'));
-    m.promises.push({ id, status: 'Draft', years: [FIRST_YEAR], plannedActivityIds: ['pa-1', 'pa-2'], entries: [], plans: new Map(), recorded: [], finalReportsFor: [] });
+    m.promises.push({ id, agreementId: a.id, status: 'Draft', years: [FIRST_YEAR], plannedActivityIds: ['pa-1', 'pa-2'], currentActivityIds: ['pa-1', 'pa-2'], planVersion: 0, entries: [], plans: new Map(), recorded: [], finalReportsFor: [] });
   }
 }
 
@@ -107,20 +114,25 @@ class PublishPromise extends Picking {
   }
 }
 
-/** Into the next period, sometimes with a revised plan that adds an activity. */
+/** Into the next period, sometimes with a revised plan: kept activities with new texts, dropped ones, some back again, or none. */
 class ExtendPromise extends Picking {
   check = (m: Readonly<Model>) => m.running().length > 0;
   async run(m: Model, r: Real) {
     const p = pick(m.running(), this.n);
     const year = currentYear(p) + 1;
-    const revised = this.n % 2 === 0 ? [...p.plannedActivityIds.slice(0, 2), `pa-${year}`] : null;
+    const revised = this.n % 3 === 0 ? null : ACTIVITY_POOL.filter((_, i) => (this.n >> i) & 1);
+    const version = p.planVersion + 1;
     await r.accept(m, COORDINATOR, 'extendPromise', {
       promiseId: p.id, newPeriodFrom: `${year}-01-01`, newPeriodTo: `${year}-12-31`, reason: 'Oförändrad problembild',
-      revisedActivities: revised?.map((id) => plannedActivity(id, ORGS.police)) ?? null,
+      revisedActivities: revised?.map((id) => plannedActivity(id, version)) ?? null,
     }, changing('reason'));
     p.status = 'Extended';
     p.years.push(year);
-    for (const id of revised ?? []) if (!p.plannedActivityIds.includes(id)) p.plannedActivityIds.push(id);
+    if (revised) {
+      p.planVersion = version;
+      p.currentActivityIds = revised;
+      for (const id of revised) if (!p.plannedActivityIds.includes(id)) p.plannedActivityIds.push(id);
+    }
   }
 }
 
@@ -188,7 +200,9 @@ class RecordFollowUp extends Picking {
     const id = currentPlan(p).find((x) => !p.recorded.includes(x))!;
     await r.accept(m, COORDINATOR, 'recordFollowUp', {
       promiseId: p.id, followUpId: id, reportedOn: `${currentYear(p)}-10-01`, summary: `Uppföljning ${id}`,
-      activityStatuses: [{ plannedActivityId: p.plannedActivityIds[0], status: 'OnTrack' }], measurements: [], communicationChannels: ['habo.se'],
+      activityStatuses: p.currentActivityIds.map((id, i) => ({ plannedActivityId: id, status: pick(['OnTrack', 'Behind', 'Done'], this.n + i) })),
+      measurements: indicatorsOf(p.currentActivityIds, p.planVersion).map((indicatorId, i) => ({ indicatorId, value: (this.n + i) % 7, measuredOn: `${currentYear(p)}-09-30` })),
+      communicationChannels: ['habo.se'],
     }, changing('summary'));
     p.recorded.push(id);
   }
@@ -224,6 +238,62 @@ class CorrectActivity extends Picking {
     await r.accept(m, coordinator(input.responsibleOrganisationId), 'correctActivity', input, changing('reason'));
     e.superseded = true;
     p.entries.push({ id: input.entryId, responsible: input.responsibleOrganisationId, superseded: false });
+  }
+}
+
+class StartAssessment extends Picking {
+  check = (m: Readonly<Model>) => active(m).length > 0;
+  async run(m: Model, r: Real) {
+    const a = pick(active(m), this.n);
+    const id = m.nextId('lb');
+    await r.accept(m, COORDINATOR, 'startAssessment', { assessmentId: id, title: `Lägesbild ${id}`, agreementId: a.id, periodFrom: `${FIRST_YEAR}-01-01`, periodTo: `${FIRST_YEAR}-12-31` }, changing('title'));
+    m.assessments.push({ id, agreementId: a.id, completed: false, sources: 0, problems: [], focusAreas: [] });
+  }
+}
+
+const inProgress = (m: Readonly<Model>) => m.assessments.filter((a) => !a.completed);
+
+/** A source, a problem, or (once problems exist) the focus areas again: sources and problems grow, priorities are replaced. */
+class WorkOnAssessment extends Picking {
+  check = (m: Readonly<Model>) => inProgress(m).length > 0;
+  async run(m: Model, r: Real) {
+    const a = pick(inProgress(m), this.n);
+    const step = this.n % 3;
+    if (step === 0) {
+      const [by, kind] = this.n % 2 === 0 ? [ORGS.police, 'ReportedCrime'] : [ORGS.municipalityA, 'SafetySurvey'];
+      await r.accept(m, coordinator(by), 'addAssessmentSource', { assessmentId: a.id, sourceId: `src-${++a.sources}`, kind, summary: `Källa ${a.sources}`, providedByOrganisationId: by }, changing('summary'));
+    } else if (step === 1 || a.problems.length === 0) {
+      const problemId = `prob-${a.problems.length + 1}`;
+      await r.accept(m, COORDINATOR, 'identifyProblem', { assessmentId: a.id, problemId, description: `Problem ${problemId}`, causeAnalysis: 'Orsak' }, changing('description'));
+      a.problems.push(problemId);
+    } else {
+      const focusAreas = ['fa-1', 'fa-2', 'fa-3'].filter((_, i) => i === 0 || (this.n >> i) & 1);
+      await r.accept(m, COORDINATOR, 'prioritiseFocusAreas', {
+        assessmentId: a.id, focusAreas: focusAreas.map((focusAreaId, i) => ({ focusAreaId, name: `Fokus ${focusAreaId}`, problemIds: [pick(a.problems, this.n + i)] })),
+      }, (i) => ({ ...i, focusAreas: (i.focusAreas as { name: string }[]).map((f) => ({ ...f, name: `${f.name} (ändrad)` })) }));
+      a.focusAreas = focusAreas;
+    }
+  }
+}
+
+const completable = (m: Readonly<Model>) => inProgress(m).filter((a) => a.sources > 0 && a.problems.length > 0 && a.focusAreas.length > 0);
+
+class CompleteAssessment extends Picking {
+  check = (m: Readonly<Model>) => completable(m).length > 0;
+  async run(m: Model, r: Real) {
+    const a = pick(completable(m), this.n);
+    await r.accept(m, COORDINATOR, 'completeAssessment', { assessmentId: a.id, completedOn: '2016-11-15' }, (i) => ({ ...i, completedOn: '2016-11-16' }));
+    a.completed = true;
+  }
+}
+
+const linkable = (m: Readonly<Model>) => m.open().flatMap((p) => m.assessments.filter((a) => a.focusAreas.length > 0 && a.agreementId === p.agreementId).map((a) => ({ p, a })));
+
+class LinkFocusAreas extends Picking {
+  check = (m: Readonly<Model>) => linkable(m).length > 0;
+  async run(m: Model, r: Real) {
+    const { p, a } = pick(linkable(m), this.n);
+    await r.accept(m, COORDINATOR, 'linkFocusAreas', { promiseId: p.id, assessmentId: a.id, focusAreaIds: a.focusAreas.slice(0, 1 + (this.n % a.focusAreas.length)) }, (i) => ({ ...i, focusAreaIds: ['fa-none'] }));
   }
 }
 
@@ -392,16 +462,23 @@ export const COMMANDS: fc.Arbitrary<Cmd>[] = [
   n.map((x) => new CompletePromise(x)),
   ...times(2, n.map((x) => new SubmitFinalReport(x))),
   ...times(4, fc.tuple(n, followUpIds).map(([x, ids]) => new PlanFollowUps(x, ids))),
-  ...times(3, n.map((x) => new RecordFollowUp(x))),
+  ...times(4, n.map((x) => new RecordFollowUp(x))),
   ...times(3, n.map((x) => new LogActivity(x))),
   ...times(2, n.map((x) => new CorrectActivity(x))),
+  n.map((x) => new StartAssessment(x)),
+  ...times(5, n.map((x) => new WorkOnAssessment(x))),
+  n.map((x) => new CompleteAssessment(x)),
+  n.map((x) => new LinkFocusAreas(x)),
   n.map((x) => new AppointPerson(x)),
   n.map((x) => new RemovePerson(x)),
-  ...times(2, n.map((x) => new Retry(x))),
+  n.map((x) => new Retry(x)),
   ...times(2, n.map((x) => new ReuseCommandId(x))),
   ...times(2, fc.tuple(n, fc.array(n, { minLength: 2, maxLength: 4 })).map(([x, picks]) => new Concurrently(x, picks))),
-  ...times(3, n.map((x) => new Refused(x))),
+  ...times(2, n.map((x) => new Refused(x))),
 ];
 
-/** Where every run starts: an active agreement with an adopted promise, so random sequences reach deep states soon. */
-export const PRELUDE: Cmd[] = [new DraftAgreement(1), new SignAgreement(0), new SignAgreement(0), new DraftPromise(0), new AdoptPromise(0)];
+/** Where every run starts: an active agreement with an adopted promise and an assessment with a focus area, so random sequences reach deep states soon. */
+export const PRELUDE: Cmd[] = [
+  new DraftAgreement(1), new SignAgreement(0), new SignAgreement(0), new DraftPromise(0), new AdoptPromise(0),
+  new StartAssessment(0), new WorkOnAssessment(0), new WorkOnAssessment(1), new WorkOnAssessment(2),
+];

@@ -21,10 +21,16 @@ export interface EntryModel {
 
 export interface PromiseModel {
   id: string;
+  agreementId: string;
   status: PromiseStatus;
   /** Start years of the periods (calendar years), the current one last. */
   years: number[];
+  /** Every planned-activity id ever in the plan (an entry may still name last year's). */
   plannedActivityIds: string[];
+  /** The current plan: follow-ups report on these. */
+  currentActivityIds: string[];
+  /** Bumped by each revision, so a kept activity gets new texts, targets and indicators. */
+  planVersion: number;
   entries: EntryModel[];
   /** The follow-up plan of each period that has one, by start year. */
   plans: Map<number, string[]>;
@@ -42,6 +48,15 @@ export interface SentCommand {
   changed: Record<string, unknown>;
 }
 
+export interface AssessmentModel {
+  id: string;
+  agreementId: string;
+  completed: boolean;
+  sources: number;
+  problems: string[];
+  focusAreas: string[];
+}
+
 export type Caller = { role: 'admin' | 'coordinator' | 'signatory'; organisationId: string | null };
 
 export const ORGS = { region: 'mb-region', district: 'mb-po', police: 'mb-lpo', municipalityA: 'mb-kommun-a', municipalityB: 'mb-kommun-b' } as const;
@@ -57,6 +72,7 @@ export class Model {
   readonly agreements: AgreementModel[] = [];
   readonly promises: PromiseModel[] = [];
   readonly sent: SentCommand[] = [];
+  readonly assessments: AssessmentModel[] = [];
   readonly people: { organisationId: string; personId: string; removed: boolean }[] = [];
   private counter = 0;
 
