@@ -46,6 +46,17 @@ class SignAgreement extends Picking {
 }
 
 const active = (m: Readonly<Model>) => m.agreements.filter((a) => a.status === 'Active');
+/** A newer active agreement replaces an older one; the promises under the old one go on. */
+class SupersedeAgreement extends Picking {
+  check = (m: Readonly<Model>) => active(m).length > 1;
+  async run(m: Model, r: Real) {
+    const old = pick(active(m), this.n);
+    const successor = pick(active(m).filter((a) => a !== old), this.n);
+    await r.accept(m, COORDINATOR, 'supersedeAgreement', { agreementId: old.id, supersededBy: successor.id, supersededOn: '2021-01-01' }, (i) => ({ ...i, supersededOn: '2021-01-02' }));
+    old.status = 'Superseded';
+  }
+}
+
 const plusYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 class ExtendAgreement extends Picking {
@@ -65,10 +76,12 @@ class ReviseAgreement extends Picking {
   }
 }
 
+const notEnded = (m: Readonly<Model>) => m.agreements.filter((a) => a.status === 'Draft' || a.status === 'Active');
+
 class TerminateAgreement extends Picking {
-  check = (m: Readonly<Model>) => m.agreements.some((a) => a.status !== 'Terminated');
+  check = (m: Readonly<Model>) => notEnded(m).length > 0;
   async run(m: Model, r: Real) {
-    const a = pick(m.agreements.filter((x) => x.status !== 'Terminated'), this.n);
+    const a = pick(notEnded(m), this.n);
     await r.accept(m, COORDINATOR, 'terminateAgreement', { agreementId: a.id, terminatedOn: '2020-11-01', reason: 'Avslutas' }, changing('reason'));
     a.status = 'Terminated';
   }
@@ -454,6 +467,7 @@ export const COMMANDS: fc.Arbitrary<Cmd>[] = [
   n.map((x) => new ExtendAgreement(x)),
   n.map((x) => new ReviseAgreement(x)),
   n.map((x) => new TerminateAgreement(x)),
+  n.map((x) => new SupersedeAgreement(x)),
   n.map((x) => new DraftPromise(x)),
   n.map((x) => new AdoptPromise(x)),
   n.map((x) => new PublishPromise(x)),

@@ -2,7 +2,7 @@
  * What exists, as the domain should see it: enough to generate commands the
  * domain must accept, and to say which code it must refuse a bad one with.
  */
-export type AgreementStatus = 'Draft' | 'Active' | 'Terminated';
+export type AgreementStatus = 'Draft' | 'Active' | 'Terminated' | 'Superseded';
 export type PromiseStatus = 'Draft' | 'Adopted' | 'Published' | 'Extended' | 'Withdrawn' | 'Completed';
 
 export interface AgreementModel {
