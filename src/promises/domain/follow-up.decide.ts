@@ -3,7 +3,8 @@ import { isLocalDate, isNonEmptyText, requireLocalDate, requireText } from '../.
 import type { PlanFollowUps, RecordFollowUp, SubmitFinalReport } from './promise.commands';
 import { FOLLOW_UP_STATUSES, PromiseEvent } from './promise.events';
 import { requireOpen, requireRunning } from './promise.rules';
-import { currentFollowUpPlan, currentPeriod, PromiseState } from './promise.state';
+import { currentFollowUpPlan, currentPeriod, ExistingPromise, PromiseState } from './promise.state';
+import type { Period } from '../../shared/domain/value-objects';
 
 const invalid = (field: string, message: string) => new DomainError('INVALID_FOLLOW_UP', message, { field });
 
@@ -28,9 +29,16 @@ export function planFollowUps({ data }: PlanFollowUps, state: PromiseState): Pro
   }
   if (!Array.isArray(data.followUps) || data.followUps.length === 0) throw invalid('followUps', 'One or more follow-up points');
   const ids = new Set<string>();
+  const used = usedFollowUpIds(promise);
   const followUps = data.followUps.map(({ followUpId, dueOn, label }, i) => {
-    if (!isNonEmptyText(followUpId) || ids.has(followUpId) || promise.recordedFollowUpIds.includes(followUpId)) {
-      throw invalid(`followUps[${i}].followUpId`, 'Each follow-up needs its own id');
+    if (!isNonEmptyText(followUpId) || ids.has(followUpId)) throw invalid(`followUps[${i}].followUpId`, 'Each follow-up needs its own id');
+    const usedIn = used.get(followUpId);
+    if (usedIn) {
+      throw new DomainError('FOLLOW_UP_ID_ALREADY_USED', `Follow-up id ${followUpId} is already used for ${usedIn.from}..${usedIn.to}; give this period's follow-up a new id`, {
+        field: `followUps[${i}].followUpId`,
+        followUpId,
+        periodFrom: usedIn.from,
+      });
     }
     ids.add(followUpId);
     requireLocalDate(dueOn, `followUps[${i}].dueOn`);
@@ -41,6 +49,22 @@ export function planFollowUps({ data }: PlanFollowUps, state: PromiseState): Pro
     return { followUpId, dueOn, label };
   });
   return [{ type: 'FollowUpsPlanned', data: { promiseId: data.promiseId, period: { ...period }, followUps, finalReportDueOn: data.finalReportDueOn } }];
+}
+
+/**
+ * A follow-up id names one follow-up of the promise for good: the promise lists
+ * the follow-ups of every period by id, and a recorded one is looked up by it.
+ * So the ids of earlier periods' plans (and any recorded id) are taken; only a
+ * remade plan of the current period may use its own ids again.
+ */
+function usedFollowUpIds(promise: ExistingPromise): Map<string, Period> {
+  const current = currentPeriod(promise).from;
+  const used = new Map<string, Period>();
+  for (const plan of promise.followUpPlans) {
+    if (plan.period.from === current) continue;
+    for (const f of plan.followUps) used.set(f.followUpId, plan.period);
+  }
+  return used;
 }
 
 /** A planned follow-up, once: status per planned activity, indicator measurements, what citizens were told. */

@@ -66,6 +66,25 @@ describe('PlanFollowUps', () => {
   });
 });
 
+describe('PlanFollowUps in a later period', () => {
+  const extended: PromiseEvent = { type: 'PromiseExtended', data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Oförändrad problembild', revisedActivities: null } };
+  const nextYear = (followUpId: string) => plan({ followUps: [{ followUpId, dueOn: '2017-05-31', label: 'Maj' }], finalReportDueOn: '2018-01-31' });
+
+  // A promise lists the follow-ups of all its periods by id: "maj" again next year would be two follow-ups with one id.
+  it("refuses an id of an earlier period's plan, recorded or not, naming the period it belongs to", () => {
+    for (const history of [[...adopted, planned, extended], [...adopted, planned, recorded(), extended]]) {
+      const refused = given(promiseDecider, history).when(nextYear('maj')).thenThrows('FOLLOW_UP_ID_ALREADY_USED');
+      expect(refused.details).toEqual({ field: 'followUps[0].followUpId', followUpId: 'maj', periodFrom: '2016-01-01' });
+    }
+  });
+
+  it("takes new ids, and a remade plan of the current period keeps its own", () => {
+    const planned2017: PromiseEvent = { type: 'FollowUpsPlanned', data: { ...nextYear('maj-2017').data, period: { from: '2017-01-01', to: '2017-12-31' } } };
+    given(promiseDecider, [...adopted, planned, extended]).when(nextYear('maj-2017')).then([planned2017]);
+    given(promiseDecider, [...adopted, planned, extended, planned2017]).when(nextYear('maj-2017')).then([planned2017]);
+  });
+});
+
 describe('RecordFollowUp', () => {
   it('records statuses per planned activity, indicator measurements and what citizens were told, and where', () => {
     given(promiseDecider, [...adopted, planned]).when(record()).then([recorded()]);

@@ -15,6 +15,11 @@ async function apply(trx: ReadModelTransaction, event: FollowUpEvent): Promise<v
           promise_id: promiseId, follow_up_id: f.followUpId, period_from: period.from, period_to: period.to, due_on: f.dueOn, label: f.label,
           reported_on: null, summary: null, activity_statuses: null, measurements: null, communicated_to_citizens: null, communication_channels: null,
         })))
+        // The domain refuses an id of an earlier period's plan (FOLLOW_UP_ID_ALREADY_USED), but stores written
+        // before that hold such plans: the later plan takes the id over, so those stores still project and rebuild.
+        .onConflict((oc) => oc.columns(['promise_id', 'follow_up_id']).doUpdateSet((eb) => ({
+          period_from: eb.ref('excluded.period_from'), period_to: eb.ref('excluded.period_to'), due_on: eb.ref('excluded.due_on'), label: eb.ref('excluded.label'),
+        })))
         .execute();
       await trx.insertInto('final_reports')
         .values({ promise_id: promiseId, period_from: period.from, period_to: period.to, due_on: finalReportDueOn, submitted_on: null, summary: null })
