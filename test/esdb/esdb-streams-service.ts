@@ -50,6 +50,12 @@ export interface Fault {
   readonly metadata?: Record<string, string>;
   /** Do the write, then fail the call: the reply is lost but the events are stored. */
   readonly afterWrite?: boolean;
+  /**
+   * After the write, this node's commit cache forgets every id, as when the
+   * leader that took it steps down or restarts before the client retries:
+   * an `any` retry is then written again by a real server.
+   */
+  readonly forgetIds?: boolean;
   /** Only calls on this stream (`$all` for $all reads); default: the next call of `method`. */
   readonly stream?: string;
 }
@@ -107,6 +113,7 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
         const expected = expectedFrom(options!, () => options!.getRevision());
         ctx.received.push({ method: 'Append', streamName: name, expected, events });
         const outcome = ctx.state.append(name, expected, events, ctx.idCache);
+        if (fault?.forgetIds) ctx.idCache.clear();
         if (fault) return callback(faultError(fault));
         callback(null, appendResp(outcome, expected));
       });
@@ -133,6 +140,7 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
         if (appendSize(batch.events) > ctx.maxAppendSize) return void refuse(maxAppendSizeStatus(ctx.maxAppendSize));
         ctx.received.push({ method: 'BatchAppend', streamName: name, expected, events: batch.events });
         const outcome = ctx.state.append(name, expected, batch.events, ctx.idCache);
+        if (fault?.forgetIds) ctx.idCache.clear();
         if (fault?.refusal) return void refuse(refusalStatus(fault.refusal));
         if (fault) return void call.emit('error', faultError(fault));
         call.write(batchAppendResp(req.getCorrelationId()!, name, expected, outcome));

@@ -147,7 +147,7 @@ export class EsdbTestServer {
    * The next `count` appends (on `stream`, if given) are refused as a 24.10
    * node refuses them, on whichever append call the client uses.
    */
-  refuseAppends(count: number, refusal: AppendRefusal, options: { stream?: string; afterWrite?: boolean } = {}): void {
+  refuseAppends(count: number, refusal: AppendRefusal, options: { stream?: string; afterWrite?: boolean; forgetIds?: boolean } = {}): void {
     const method = this.options.batchAppend === false ? 'Append' : 'BatchAppend';
     for (let i = 0; i < count; i++) this.faults.push({ method, refusal, ...options });
   }

@@ -15,7 +15,8 @@ import {
 } from '../event-store.port';
 // One set of append rules for every adapter, so the contract suite sees the same InvalidAppendErrors.
 import { validateAppend } from '../sqlite/validate-append';
-import { DEFAULT_RETRY, RetryPolicy, translateError, withRetry } from './esdb-errors';
+import { DEFAULT_RETRY, mayHaveWritten, RetryPolicy, translateError, withRetry } from './esdb-errors';
+import { findStoredAppend } from './esdb-stored-append';
 import { toEsdbEvent, toEsdbExpectedRevision, toPosition } from './esdb-mapping';
 import { AllPageReader, newestPosition, readAllAfter, readAllEvents, readStreamEvents } from './esdb-reads';
 import { EsdbAllSubscription } from './esdb-subscription';
@@ -97,12 +98,18 @@ export class EsdbEventStore implements EventStore {
           if (original) return original;
         }
       }
-      const result = await withRetry(this.retry, () =>
-        this.client.appendToStream(streamName, proposed, { expectedRevision: toEsdbExpectedRevision(expectedRevision) }),
-      );
-      // An idempotent retry is answered without a position: look the stored event up.
-      const position = result.position ? toPosition(result.position) : await this.positionOf(streamName, result.nextExpectedRevision);
-      return { nextExpectedRevision: result.nextExpectedRevision, position };
+      const write = async (): Promise<AppendResult> => {
+        const result = await this.client.appendToStream(streamName, proposed, { expectedRevision: toEsdbExpectedRevision(expectedRevision) });
+        // An idempotent retry is answered without a position: look the stored event up.
+        const position = result.position ? toPosition(result.position) : await this.positionOf(streamName, result.nextExpectedRevision);
+        return { nextExpectedRevision: result.nextExpectedRevision, position };
+      };
+      // A reply lost after the node may have written: find out before writing again (esdb-stored-append.ts).
+      const storedAfterAll = (error: unknown) =>
+        mayHaveWritten(error)
+          ? findStoredAppend((o) => readStreamEvents(this.client, streamName, o), expectedRevision, ids).catch(() => undefined)
+          : Promise.resolve(undefined);
+      return await withRetry(this.retry, write, storedAfterAll);
     } catch (error) {
       throw translateError(error, `appending to "${streamName}"`, { streamName, expectedRevision });
     }
