@@ -56,3 +56,25 @@ describe('append refusals over GraphQL/HTTP (EVENT_STORE=esdb)', () => {
     expect(eventsOf(id)).toHaveLength(1);
   });
 });
+
+describe('an append the node refuses as too large, over GraphQL/HTTP (EVENT_STORE=esdb)', () => {
+  let server: EsdbTestServer;
+  let t: TestApp;
+  beforeAll(async () => {
+    // A node configured with a MaxAppendSize below what one registration needs.
+    server = await new EsdbTestServer({ maxAppendSize: 300 }).start();
+    t = await startTestApp({ EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: server.connectionString });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await server?.stop();
+  });
+
+  it('is PAYLOAD_TOO_LARGE with a message that says so, not an internal error', async () => {
+    const organisationId = `org-${randomUUID()}`;
+    const response = await t.gql(REGISTER, { i: { organisationId, name: 'Kommun med ett långt namn', municipalityCode: '0643' } });
+    expect(response.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(response.errors?.[0]?.message).toMatch(/bytes the event store accepts in one append/);
+    expect(server.state.log.filter((e) => e.streamName.includes(organisationId) && !e.streamName.startsWith('samverkanCommand'))).toHaveLength(0);
+  });
+});

@@ -16,8 +16,8 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
+  AppendTooLargeError,
   EventStoreError,
-  InvalidAppendError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '../event-store.errors';
@@ -132,7 +132,7 @@ export function translateError(
     });
   }
   if (error instanceof MaxAppendSizeExceededError) {
-    return new InvalidAppendError(`Append is larger than EventStoreDB accepts (${error.maxAppendSize} bytes)`, { cause: error });
+    return new AppendTooLargeError(append?.streamName ?? '?', undefined, error.maxAppendSize, { cause: error });
   }
   return new EventStoreError(`EventStoreDB failed (${what}): ${reason}`, { cause: error });
 }

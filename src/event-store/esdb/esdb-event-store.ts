@@ -1,5 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { EventStoreError, InvalidAppendError, PrecedingAppendFailedError, StoreUnavailableError } from '../event-store.errors';
+import { AppendTooLargeError, EventStoreError, InvalidAppendError, PrecedingAppendFailedError, StoreUnavailableError } from '../event-store.errors';
 import {
   AllSubscription,
   AppendOptions,
@@ -17,7 +17,8 @@ import {
 import { validateAppend } from '../sqlite/validate-append';
 import { DEFAULT_RETRY, mayHaveWritten, RetryPolicy, translateError, withRetry } from './esdb-errors';
 import { findStoredAppend } from './esdb-stored-append';
-import { toEsdbEvent, toEsdbExpectedRevision, toPosition } from './esdb-mapping';
+import { toEsdbEvent, toEsdbExpectedRevision, toEsdbMetadata, toPosition } from './esdb-mapping';
+import { appendBytes, MAX_APPEND_BYTES } from '../append-size';
 import { AllPageReader, newestPosition, readAllAfter, readAllEvents, readStreamEvents } from './esdb-reads';
 import { EsdbAllSubscription } from './esdb-subscription';
 import { claimEventIds, settleClaimedAppend } from './esdb-event-ids';
@@ -40,6 +41,8 @@ export interface EsdbEventStoreOptions {
    * `$` stream, which a secured cluster reserves for admins).
    */
   readonly uniqueEventIds?: boolean;
+  /** The server's MaxAppendSize: a bigger append is refused here, before anything (claims included) is written. Default 1 MiB. */
+  readonly maxAppendBytes?: number;
 }
 
 function assertCount(maxCount: number | undefined): void {
@@ -58,6 +61,7 @@ export class EsdbEventStore implements EventStore {
   private readonly retry: RetryPolicy;
   private readonly reconnect: RetryPolicy;
   private readonly uniqueEventIds: boolean;
+  private readonly maxAppendBytes: number;
   private readonly commandClaims: CommandClaims;
   private closing: Promise<void> | undefined;
 
@@ -68,6 +72,7 @@ export class EsdbEventStore implements EventStore {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reconnect = options.reconnect ?? { attempts: Infinity, baseDelayMs: 100, maxDelayMs: 5_000 };
     this.uniqueEventIds = options.uniqueEventIds ?? false;
+    this.maxAppendBytes = options.maxAppendBytes ?? MAX_APPEND_BYTES;
     this.commandClaims = new CommandClaims(client, this.retry);
   }
 
@@ -88,6 +93,8 @@ export class EsdbEventStore implements EventStore {
     const proposed = events.map((event, i) => toEsdbEvent({ ...event, id: valid.events[i].id }));
     const { expectedRevision, command } = valid;
     const ids = valid.events.map((e) => e.id);
+    const bytes = appendBytes(events.map((e) => ({ ...e, metadata: toEsdbMetadata(e.metadata) })));
+    if (bytes > this.maxAppendBytes) throw new AppendTooLargeError(streamName, bytes, this.maxAppendBytes);
     try {
       // The claim needs nothing from the preceding append, so both are awaited together.
       await Promise.all([command && this.commandClaims.claim(streamName, command), this.preceding(streamName, expectedRevision, options.after)]);
