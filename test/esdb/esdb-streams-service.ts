@@ -70,8 +70,14 @@ export interface ReceivedAppend {
 
 export interface StreamsServiceContext {
   readonly state: EsdbTestState;
-  /** This node's in-memory commit cache: what makes `any` appends idempotent, until a restart. */
-  readonly idCache: NodeIdCache;
+  /**
+   * Where appends go: this node's own state and in-memory commit cache (what
+   * makes `any` appends idempotent, until a restart), or, on a follower, the
+   * leader's (a follower forwards writes). Reads are served from `state`.
+   */
+  readonly writes: () => { readonly state: EsdbTestState; readonly idCache: NodeIdCache };
+  /** On a follower: the leader's address, for NotLeader answers to `requires-leader` reads. */
+  readonly leader?: () => { host: string; port: number };
   /** Bytes of event data + metadata one append may carry (EventStoreDB's MaxAppendSize, 1 MiB by default). */
   readonly maxAppendSize: number;
   readonly received: ReceivedAppend[];
@@ -86,6 +92,15 @@ export function faultError(fault: Fault): Partial<grpc.StatusObject> {
   if (fault.refusal) return { code: grpc.status.UNAVAILABLE, details: fault.refusal === 'busy' ? 'Server Is Busy' : 'Server Is Not Ready', metadata };
   const code = fault.code ?? grpc.status.UNAVAILABLE;
   return { code, details: fault.details ?? grpc.status[code], metadata };
+}
+
+/** What a follower answers a `requires-leader` request with: EventStoreDB's not-leader exception and the leader's address. */
+function notLeaderError(leader: { host: string; port: number }): Partial<grpc.StatusObject> {
+  const metadata = new grpc.Metadata();
+  metadata.set('exception', 'not-leader');
+  metadata.set('leader-endpoint-host', leader.host);
+  metadata.set('leader-endpoint-port', String(leader.port));
+  return { code: grpc.status.NOT_FOUND, details: 'Leader info available', metadata };
 }
 
 function tooLargeError(maxAppendSize: number): Partial<grpc.StatusObject> {
@@ -112,8 +127,9 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
         if (appendSize(events) > ctx.maxAppendSize) return callback(tooLargeError(ctx.maxAppendSize));
         const expected = expectedFrom(options!, () => options!.getRevision());
         ctx.received.push({ method: 'Append', streamName: name, expected, events });
-        const outcome = ctx.state.append(name, expected, events, ctx.idCache);
-        if (fault?.forgetIds) ctx.idCache.clear();
+        const { state, idCache } = ctx.writes();
+        const outcome = state.append(name, expected, events, idCache);
+        if (fault?.forgetIds) idCache.clear();
         if (fault) return callback(faultError(fault));
         callback(null, appendResp(outcome, expected));
       });
@@ -139,8 +155,9 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
         if (fault && !fault.afterWrite) return void call.emit('error', faultError(fault));
         if (appendSize(batch.events) > ctx.maxAppendSize) return void refuse(maxAppendSizeStatus(ctx.maxAppendSize));
         ctx.received.push({ method: 'BatchAppend', streamName: name, expected, events: batch.events });
-        const outcome = ctx.state.append(name, expected, batch.events, ctx.idCache);
-        if (fault?.forgetIds) ctx.idCache.clear();
+        const { state, idCache } = ctx.writes();
+        const outcome = state.append(name, expected, batch.events, idCache);
+        if (fault?.forgetIds) idCache.clear();
         if (fault?.refusal) return void refuse(refusalStatus(fault.refusal));
         if (fault) return void call.emit('error', faultError(fault));
         call.write(batchAppendResp(req.getCorrelationId()!, name, expected, outcome));
@@ -197,6 +214,7 @@ type ReadCall = grpc.ServerWritableStream<ReadReq, ReadResp>;
 
 async function serveRead(ctx: StreamsServiceContext, call: ReadCall): Promise<void> {
   const options = call.request.getOptions()!;
+  if (ctx.leader && call.metadata.get('requires-leader')[0] === 'true') return void call.emit('error', notLeaderError(ctx.leader()));
   const fault = ctx.takeFault('Read', options.hasStream() ? streamName(options.getStream()!.getStreamIdentifier()) : '$all');
   if (fault) return void call.emit('error', faultError(fault));
   const structured = options.getUuidOption()?.hasStructured() ?? false;

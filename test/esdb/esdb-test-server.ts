@@ -66,6 +66,13 @@ export interface EsdbTestServerOptions {
   readonly serverFeatures?: boolean;
   /** EventStoreDB's MaxAppendSize: bytes of data + metadata per append. Default 1 MiB, as a real node has it. */
   readonly maxAppendSize?: number;
+  /**
+   * Be a follower of this leader: reads are served from this server's own
+   * `state` (as far as it has replicated: a test appends to it to model the
+   * lag), appends are forwarded to the leader, and a read that requires the
+   * leader is answered NotLeader with the leader's address.
+   */
+  readonly followerOf?: EsdbTestServer;
   /** What Gossip.Read returns; default: this node, alive, leader. */
   readonly gossip?: () => { port: number; state: MemberInfo.VNodeState }[];
 }
@@ -104,7 +111,8 @@ export class EsdbTestServer {
       StreamsService,
       streamsService({
         state: this.state,
-        idCache: this.idCache,
+        writes: () => this.options.followerOf?.writeTarget() ?? { state: this.state, idCache: this.idCache },
+        leader: this.options.followerOf && (() => ({ host: '127.0.0.1', port: this.options.followerOf!.port })),
         maxAppendSize: this.options.maxAppendSize ?? 1024 * 1024,
         received: this.received,
         takeFault: (m, s) => this.takeFault(m, s),
@@ -150,6 +158,11 @@ export class EsdbTestServer {
   refuseAppends(count: number, refusal: AppendRefusal, options: { stream?: string; afterWrite?: boolean; forgetIds?: boolean } = {}): void {
     const method = this.options.batchAppend === false ? 'Append' : 'BatchAppend';
     for (let i = 0; i < count; i++) this.faults.push({ method, refusal, ...options });
+  }
+
+  /** Where a follower forwards appends: this node's log and commit cache. */
+  writeTarget(): { state: EsdbTestState; idCache: NodeIdCache } {
+    return { state: this.state, idCache: this.idCache };
   }
 
   /** Drops every fault and refusal still queued. */
