@@ -86,8 +86,9 @@ export class PersonalDataReadRecorder implements OnModuleInit {
   /** Anonymous callers are logged too: the public view should hold no personal data, and if it ever does, we see it. */
   private whoAndWhen(request: RequestInfo): { actor: Actor; correlationId: string; occurredAt: Date } {
     try {
-      const { actor, correlationId, occurredAt } = this.contexts.create(request, null);
-      return { actor, correlationId, occurredAt };
+      // A read happens when it is made: its business time is the server's clock.
+      const { actor, correlationId, receivedAt } = this.contexts.create(request, null);
+      return { actor, correlationId, occurredAt: receivedAt };
     } catch {
       return { actor: ANONYMOUS, correlationId: request.correlationId ?? randomUUID(), occurredAt: this.clock.now() };
     }
