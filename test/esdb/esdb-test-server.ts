@@ -34,12 +34,25 @@
  *   an append's reply carries the last event's (commit, prepare); reading $all
  *   backwards from a position starts before it.
  * - `stop()` kills every connection (forceShutdown); `start()` again listens
- *   on the same port over the same EsdbTestState.
+ *   on the same port over the same EsdbTestState. The node's commit cache
+ *   (which makes `any` re-appends idempotent) is in memory: a restart empties
+ *   it, another node never had it; exact-revision re-appends stay idempotent.
+ * - Strict as 24.10 where it refuses: appends over `maxAppendSize` (1 MiB by
+ *   default) are refused (BatchAppend: a per-request MaximumAppendSizeExceeded
+ *   status; Append: the maximum-append-size-exceeded exception);
+ *   `refuseAppends(n, 'not-ready' | 'busy' | 'timeout', { afterWrite, forgetIds })`
+ *   answers the next n appends with the per-request status a node gives
+ *   (timeout after the write = committed but reported as timed out;
+ *   `forgetIds` = the node lost its commit cache, as on a leader change).
+ * - `followerOf: leader`: a follower whose own state lags (tests append to it
+ *   to replicate), that forwards appends to the leader and answers reads
+ *   carrying `requires-leader` with NotLeader and the leader's address.
  *
  * Not covered: Streams.Delete/Tombstone (UNIMPLEMENTED), stream subscriptions,
  * link resolution ($> events), stream metadata ($$ streams are plain events
- * here), ACLs and credentials, TLS, deadlines inside BatchAppend, max append
- * size, fell-behind signals, persistent subscriptions, projections, operations,
+ * here), ACLs and credentials, TLS, the deadline BatchAppend options carry (a timeout
+ * is injected instead), positions of idempotent re-appends (none is returned),
+ * fell-behind signals, gossip of a follower (one leader per connection string), persistent subscriptions, projections, operations,
  * users, and the HTTP (AtomPub) API.
  */
 import * as grpc from '@grpc/grpc-js';
