@@ -15,8 +15,8 @@ const toEntry = (r: AuditLogRow): AuditLogEntry => ({
 });
 
 const toRead = (r: PersonalDataReadRow): PersonalDataRead => ({
-  readAt: r.read_at, correlationId: r.correlation_id, operationName: r.operation_name, field: r.field, path: r.path,
-  subjectId: r.subject_id, eventId: r.event_id,
+  readAt: r.read_at, correlationId: r.correlation_id, operationName: r.operation_name, documentHash: r.document_hash,
+  field: r.field, count: r.count, path: r.path === '' ? null : r.path, subjectId: r.subject_id, eventId: r.event_id,
   reader: { userId: r.reader_user_id, displayName: r.reader_name, organisationId: r.reader_organisation_id, role: r.reader_role },
 });
 
@@ -47,19 +47,25 @@ export class AuditLogResolver {
     @Args('occurredTo', { nullable: true }) occurredTo?: string,
     @Args('recordedFrom', { nullable: true, description: 'Store time.' }) recordedFrom?: string,
     @Args('recordedTo', { nullable: true }) recordedTo?: string,
+    @Args('businessOnly', {
+      nullable: true,
+      description: 'Only events of agreements, promises, organisations and assessments: no read-access log entries, no integrity checkpoints.',
+    }) businessOnly?: boolean,
   ) {
     requireRole(this.contexts, request, AUDITOR_ROLES);
-    const filter = { actorUserId, organisationId, eventType, stream, category, correlationId, occurredFrom, occurredTo, recordedFrom, recordedTo };
+    const filter = { actorUserId, organisationId, eventType, stream, category, correlationId, occurredFrom, occurredTo, recordedFrom, recordedTo, businessOnly };
     return mapConnection(await this.auditLogQueries.list(filter, page.first, page.after), toEntry);
   }
 
-  @Query(() => PersonalDataReadConnection, { description: 'Who read which personal data, when, through which query (auditors).' })
+  @Query(() => PersonalDataReadConnection, {
+    description: 'Who read which personal data about whom, when, through which operation (auditors). Newest first.',
+  })
   async personalDataReads(
     @Context() request: RequestInfo,
     @Args() page: PageArgs,
     @Args('readerUserId', { type: () => ID, nullable: true }) readerUserId?: string,
     @Args('field', { nullable: true, description: 'e.g. Signature.signatoryName' }) field?: string,
-    @Args('subjectId', { type: () => ID, nullable: true }) subjectId?: string,
+    @Args('subjectId', { type: () => ID, nullable: true, description: 'An agreement, promise or person: who read personal data about it.' }) subjectId?: string,
     @Args('correlationId', { nullable: true }) correlationId?: string,
     @Args('from', { nullable: true }) from?: string,
     @Args('to', { nullable: true }) to?: string,

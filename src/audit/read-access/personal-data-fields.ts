@@ -43,6 +43,7 @@ export const NOT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   'PersonalDataRead.operationName',
   // Lists of objects whose own name/title fields are logged, and a pseudonymous id.
   'Adoption.signatories',
+  'PublicPromise.signatories',
   'OrganisationPerson.personId',
 ]);
 
