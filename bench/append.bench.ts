@@ -137,7 +137,7 @@ async function commandsPerSec(dataDir: string, loops: number, streams: number): 
       const streamName = `bench-${i % streams}`;
       while (performance.now() - start < MEASURE_MS) {
         const commandId = randomUUID();
-        const context = { commandId, correlationId: commandId, causationId: commandId, actor, occurredAt: new Date() };
+        const context = { commandId, correlationId: commandId, causationId: commandId, actor, receivedAt: new Date() };
         await executor.execute({ streamName, decider: counter, command: { type: 'Count' }, context, authorize: () => undefined });
         count++;
       }

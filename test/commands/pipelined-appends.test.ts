@@ -29,7 +29,7 @@ const contextFor = (commandId: string): CommandContext => ({
   correlationId: commandId,
   causationId: commandId,
   actor: { userId: 'u', displayName: 'U', organisationId: null, role: 'coordinator', roles: ['coordinator'] },
-  occurredAt: new Date('2024-01-01T00:00:00Z'),
+  receivedAt: new Date('2024-01-01T00:00:00Z'),
 });
 
 /**

@@ -1,3 +1,4 @@
+import { ownBusinessDate } from '../../shared/domain/business-time';
 import { assertNever, Decider } from '../../shared/domain/decider';
 import type { AgreementCommand } from './agreement.commands';
 import type { AgreementEvent } from './agreement.events';
@@ -7,10 +8,20 @@ import { AgreementState, evolveAgreement } from './agreement.state';
 
 export type { AgreementSignature, AgreementState, AgreementStatus, ExistingAgreement } from './agreement.state';
 
+/** The commands that name the day they happened; the others happen when the client says (`occurredAt`), or now. */
+const BUSINESS_DATES: Partial<Record<AgreementCommand['type'], string>> = {
+  SignAgreement: 'signedOn',
+  ReviseAgreement: 'revisedOn',
+  ExtendAgreement: 'extendedOn',
+  TerminateAgreement: 'terminatedOn',
+  SupersedeAgreement: 'supersededOn',
+};
+
 export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState> = {
   initialState: () => ({ status: 'None' }),
   evolve: evolveAgreement,
 
+  businessTime: (command) => ({ date: ownBusinessDate(BUSINESS_DATES, command) }),
   decide(command, state) {
     switch (command.type) {
       case 'DraftAgreement':

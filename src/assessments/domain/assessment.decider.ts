@@ -1,3 +1,4 @@
+import { ownBusinessDate } from '../../shared/domain/business-time';
 import { assertNever, Decider } from '../../shared/domain/decider';
 import { DomainError } from '../../shared/domain/domain-error';
 import { isNonEmptyText, requireLocalDate, requireText, requireValidPeriod } from '../../shared/domain/value-objects';
@@ -93,9 +94,13 @@ function complete({ data }: CompleteAssessment, state: AssessmentState): Assessm
   return [{ type: 'AssessmentCompleted', data: { assessmentId: data.assessmentId, completedOn: data.completedOn } }];
 }
 
+/** The commands that name the day they happened; the others happen when the client says (`occurredAt`), or now. */
+const BUSINESS_DATES: Partial<Record<AssessmentCommand['type'], string>> = { CompleteAssessment: 'completedOn' };
+
 export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, AssessmentState> = {
   initialState: () => ({ status: 'None' }),
   evolve: evolveAssessment,
+  businessTime: (command) => ({ date: ownBusinessDate(BUSINESS_DATES, command) }),
   decide(command, state) {
     switch (command.type) {
       case 'StartAssessment':

@@ -4,6 +4,7 @@ import { Projection } from '../../projections/projection';
 import { EVERY_EVENT } from '../../projections/projection-applier';
 import { AuditLogTable } from './audit-log.table';
 import { bulkInsert } from '../../projections/bulk-insert';
+import { businessTimeOf } from '../history/business-time.upcast';
 import { categoryOf, readAuditMetadata } from './event-metadata';
 
 const COLUMNS: (keyof AuditLogTable)[] = [
@@ -21,7 +22,8 @@ function toRow(event: RecordedEvent): AuditLogTable {
     category: categoryOf(event.streamName),
     revision: Number(event.revision),
     type: event.type,
-    occurred_at: m.occurredAt,
+    // Old events without a business time fall back to their recorded time (business-time.upcast.ts).
+    occurred_at: businessTimeOf(event).toISOString(),
     recorded_at: event.recordedAt.toISOString(),
     actor_user_id: m.actor.userId,
     actor_name: m.actor.displayName,

@@ -5,6 +5,7 @@ import { PageArgs } from '../../shared/graphql/page.args';
 import { AUDITOR_ROLES, requireRole } from '../audit-access';
 import { AuditLogQueries, AuditLogRow } from '../audit-log/audit-log.queries';
 import { PersonalDataReadRow, PersonalDataReadsQueries } from '../read-access/personal-data-reads.queries';
+import { instant } from './instant-arg';
 import { AuditLogEntry, AuditLogEntryConnection, PersonalDataRead, PersonalDataReadConnection } from './audit-log.types';
 
 const toEntry = (r: AuditLogRow): AuditLogEntry => ({
@@ -43,13 +44,19 @@ export class AuditLogResolver {
     @Args('stream', { nullable: true }) stream?: string,
     @Args('category', { nullable: true, description: 'Stream category: agreement, promise, organisation, ...' }) category?: string,
     @Args('correlationId', { nullable: true }) correlationId?: string,
-    @Args('occurredFrom', { nullable: true, description: 'Business time.' }) occurredFrom?: string,
+    @Args('occurredFrom', { nullable: true, description: 'Business time: when it happened in the world (ISO instant or date).' }) occurredFrom?: string,
     @Args('occurredTo', { nullable: true }) occurredTo?: string,
-    @Args('recordedFrom', { nullable: true, description: 'Store time.' }) recordedFrom?: string,
+    @Args('recordedFrom', { nullable: true, description: 'Store time: when the system recorded it (ISO instant or date).' }) recordedFrom?: string,
     @Args('recordedTo', { nullable: true }) recordedTo?: string,
   ) {
     requireRole(this.contexts, request, AUDITOR_ROLES);
-    const filter = { actorUserId, organisationId, eventType, stream, category, correlationId, occurredFrom, occurredTo, recordedFrom, recordedTo };
+    // As instants, so "2018-03-31" means all of that day and the stored ISO strings compare as times.
+    const iso = (text: string | undefined, field: string, end: 'start' | 'end') => instant(text, field, end)?.toISOString();
+    const filter = {
+      actorUserId, organisationId, eventType, stream, category, correlationId,
+      occurredFrom: iso(occurredFrom, 'occurredFrom', 'start'), occurredTo: iso(occurredTo, 'occurredTo', 'end'),
+      recordedFrom: iso(recordedFrom, 'recordedFrom', 'start'), recordedTo: iso(recordedTo, 'recordedTo', 'end'),
+    };
     return mapConnection(await this.auditLogQueries.list(filter, page.first, page.after), toEntry);
   }
 

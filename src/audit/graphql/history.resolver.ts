@@ -1,24 +1,14 @@
 import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
 import { CommandContextFactory, RequestInfo } from '../../shared/commands/command-context.factory';
 import { HISTORY_ROLES, requireRole } from '../audit-access';
 import { HistoryEntry as Entry, HistoryService, MAX_HISTORY_PAGE } from '../history/history.service';
 import { TimeTravelService } from '../history/time-travel.service';
 import { AuditedKindInput, HistoryEntry, Snapshot, TimeAxisInput } from './history.types';
+import { instant } from './instant-arg';
 
 const toEntry = (e: Entry): HistoryEntry => ({
   ...e, stream: e.streamName, revision: String(e.revision), recordedAt: e.recordedAt.toISOString(),
 });
-
-function instant(text: string | undefined, field: string): Date | undefined {
-  if (text === undefined) return undefined;
-  // A bare date means the end of that day (UTC): "as it stood on 2016-06-30".
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59.999Z` : text);
-  if (Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`${field} must be an ISO date or instant`, { extensions: { code: 'BAD_USER_INPUT', fields: [field] } });
-  }
-  return date;
-}
 
 @Resolver()
 export class HistoryResolver {
@@ -35,9 +25,14 @@ export class HistoryResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('fromRevision', { type: () => Int, nullable: true }) fromRevision?: number,
     @Args('first', { type: () => Int, nullable: true, description: `At most this many events (default 100, max ${MAX_HISTORY_PAGE}).` }) first?: number,
+    @Args('from', { nullable: true, description: 'Only events at or after this ISO instant or date (its start, UTC) on `axis`.' }) from?: string,
+    @Args('to', { nullable: true, description: 'Only events at or before this ISO instant or date (its end, UTC) on `axis`.' }) to?: string,
+    @Args('axis', { type: () => TimeAxisInput, nullable: true, description: 'Which time `from`/`to` read; OCCURRED (business time) by default.' }) axis?: TimeAxisInput,
   ) {
     requireRole(this.contexts, request, HISTORY_ROLES);
-    const entries = await this.histories.history(of, id, { fromRevision: BigInt(fromRevision ?? 0), maxCount: first ?? 100 });
+    const entries = await this.histories.history(of, id, {
+      fromRevision: BigInt(fromRevision ?? 0), maxCount: first ?? 100, from: instant(from, 'from', 'start'), to: instant(to, 'to'), axis: axis ?? undefined,
+    });
     return entries.map(toEntry);
   }
 
@@ -48,7 +43,7 @@ export class HistoryResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('at', { nullable: true, description: 'ISO instant, or a date (its end, UTC).' }) at?: string,
     @Args('revision', { type: () => Int, nullable: true }) revision?: number,
-    @Args('axis', { type: () => TimeAxisInput, nullable: true }) axis?: TimeAxisInput,
+    @Args('axis', { type: () => TimeAxisInput, nullable: true, description: 'OCCURRED (business time, the default) or RECORDED.' }) axis?: TimeAxisInput,
   ) {
     requireRole(this.contexts, request, HISTORY_ROLES);
     const snapshot = await this.timeTravel.asOf(of, id, {

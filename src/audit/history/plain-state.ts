@@ -40,7 +40,8 @@ type IdNode = { id: string; rest: IdNode | null; size: number };
 
 function isAppendOnlyIds(value: object): value is IdNode {
   const keys = Object.keys(value);
-  return keys.length === 3 && 'id' in value && 'rest' in value && 'size' in value && typeof (value as IdNode).size === 'number';
+  const size = 'value' in value ? 4 : 3; // a node may keep one value with its id
+  return keys.length === size && 'id' in value && 'rest' in value && 'size' in value && typeof (value as IdNode).size === 'number';
 }
 
 function appendOnlyIdsToArray(list: IdNode): string[] {

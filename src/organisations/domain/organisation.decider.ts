@@ -1,3 +1,4 @@
+import { ownBusinessDate } from '../../shared/domain/business-time';
 import { assertNever, Decider } from '../../shared/domain/decider';
 import type { OrganisationCommand } from './organisation.commands';
 import type { OrganisationEvent } from './organisation.events';
@@ -10,10 +11,14 @@ import { evolveOrganisation, OrganisationState } from './organisation.state';
 export { isMunicipalityCode } from './organisation.register';
 
 
+/** The commands that name the day they happened; the others happen when the client says (`occurredAt`), or now. */
+const BUSINESS_DATES: Partial<Record<OrganisationCommand['type'], string>> = { AppointPerson: 'appointedOn', RemovePerson: 'removedOn' };
+
 export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
   initialState: () => ({ registered: false }),
   evolve: evolveOrganisation,
 
+  businessTime: (command) => ({ date: ownBusinessDate(BUSINESS_DATES, command) }),
   decide(command, state) {
     switch (command.type) {
       case 'RegisterPoliceRegion':

@@ -11,6 +11,7 @@ import { complete, linkFocusAreas, publish } from './promise.lifecycle.decide';
 import { validPlan } from './promise.plan';
 import { requireOpen, requirePromise, validSignatories } from './promise.rules';
 import { currentPeriod, evolvePromise, initialPromiseState, PromiseState } from './promise.state';
+import { promiseBusinessTime } from './promise.business-time';
 
 function draft({ data }: DraftPromise, state: PromiseState): PromiseEvent[] {
   if (state.status !== 'None') {
@@ -97,6 +98,7 @@ function withdraw({ data }: WithdrawPromise, state: PromiseState): PromiseEvent[
 export const promiseDecider: Decider<PromiseCommand, PromiseEvent, PromiseState> = {
   initialState: initialPromiseState,
   evolve: evolvePromise,
+  businessTime: promiseBusinessTime,
   decide(command, state) {
     switch (command.type) {
       case 'DraftPromise':

@@ -26,7 +26,7 @@ export type ExistingPromise = {
   readonly adoption: { readonly adoptedOn: LocalDate; readonly place: string | null; readonly signatories: readonly PromiseSignatory[] } | null;
   readonly publishedOn: LocalDate | null;
   readonly withdrawal: { readonly withdrawnOn: LocalDate; readonly reason: string } | null;
-  /** Entry ids already logged (`hasId`); append-only so a long log folds in linear time. */
+  /** Entry ids already logged (`hasId`), each with its date (`valueOfId`); append-only so a long log folds in linear time. */
   readonly loggedEntryIds: AppendOnlyIds;
   /** Entries a correction has superseded. */
   readonly supersededEntryIds: AppendOnlyIds;
@@ -115,7 +115,7 @@ export function evolvePromise(state: PromiseState, stored: PromiseEvent): Promis
       const current = drafted(state, event.type);
       return {
         ...current,
-        loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId),
+        loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId, event.data.date),
         entryOwners: addId(current.entryOwners, entryKey(event.data.responsibleOrganisationId, event.data.entryId)),
       };
     }
@@ -123,7 +123,7 @@ export function evolvePromise(state: PromiseState, stored: PromiseEvent): Promis
       const current = drafted(state, event.type);
       return {
         ...current,
-        loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId),
+        loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId, event.data.date),
         supersededEntryIds: addId(current.supersededEntryIds, event.data.correctsEntryId),
         entryOwners: addId(current.entryOwners, entryKey(event.data.responsibleOrganisationId, event.data.entryId)),
       };

@@ -22,6 +22,8 @@ export interface RequestInfo {
 /** A mutation's input: any fields, and perhaps the client's own command id. */
 export interface ClientInput {
   commandId?: string | null;
+  /** When it happened in the world, ISO instant (validated by CommandInput). */
+  occurredAt?: string | null;
 }
 
 /** Builds the who/when/why of a command from the request; the client only chooses its command id. */
@@ -33,13 +35,16 @@ export class CommandContextFactory {
   create(request: RequestInfo, input: ClientInput | null): CommandContext {
     const { commandId: clientCommandId, ...rest } = input ?? {};
     const commandId = clientCommandId ?? randomUUID();
+    const requested = input?.occurredAt ? new Date(input.occurredAt) : undefined;
     return {
       commandId,
       correlationId: request.correlationId,
       // A command sent by a person is caused by their request.
       causationId: request.correlationId,
       actor: actorOf(request.viewer),
-      occurredAt: this.clock.now(),
+      receivedAt: this.clock.now(),
+      // Stays in `input` too: a retry must repeat the business time it claimed.
+      ...(requested ? { requestedOccurredAt: requested } : {}),
       // As plain JSON (inputs arrive as class instances), for the command's digest.
       ...(input ? { input: JSON.parse(JSON.stringify(rest)) as unknown } : {}),
     };

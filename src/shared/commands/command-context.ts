@@ -15,8 +15,14 @@ export interface CommandContext {
   correlationId: string;
   causationId: string;
   actor: Actor;
-  /** Business time of the command; the domain never reads a clock. */
-  occurredAt: Date;
+  /**
+   * The server's clock when the command arrived. The business time written to
+   * the events is resolved from the command (its own date, else
+   * `requestedOccurredAt`, else this) by the executor; the domain never reads a clock.
+   */
+  receivedAt: Date;
+  /** The client's `occurredAt`, for a command without a business date of its own (or to give its instant within that day). */
+  requestedOccurredAt?: Date;
   /**
    * The client's input as it asked for the command, without the command id:
    * what a retry must repeat (see commandDigest). Absent for commands that do

@@ -1,5 +1,6 @@
 import { AppendResult, EventStore, EventToAppend, JsonObject, Position } from '../../event-store/event-store.port';
 import { CommandIdReusedError, WrongExpectedRevisionError } from '../../event-store/event-store.errors';
+import { resolveBusinessTime } from '../domain/business-time';
 import { Decider, DomainEvent } from '../domain/decider';
 import { AggregateLoader, AppliedCommand } from './aggregate-loader';
 import { commandDigest } from './command-digest';
@@ -101,7 +102,11 @@ export class CommandExecutor {
 
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) return { outcome: { streamName, position: undefined, alreadyApplied: false } };
-    const append = this.store.append(streamName, toStored(events, command.type, digest, streamName, context), {
+    const occurredAt = resolveBusinessTime(decider.businessTime?.(command, loaded.state) ?? {}, {
+      requested: context.requestedOccurredAt ?? null,
+      now: context.receivedAt,
+    });
+    const append = this.store.append(streamName, toStored(events, command.type, digest, streamName, context, occurredAt), {
       expectedRevision: loaded.revision ?? 'no_stream',
       after: loaded.pending,
       command: { id: context.commandId, digest },
@@ -119,7 +124,9 @@ function isSameCommand(applied: AppliedCommand, commandType: string, digest: str
   return applied.commandType === undefined || applied.commandType === commandType;
 }
 
-function toStored(events: DomainEvent[], commandType: string, commandDigest: string, streamName: string, context: CommandContext): EventToAppend[] {
+function toStored(
+  events: DomainEvent[], commandType: string, commandDigest: string, streamName: string, context: CommandContext, occurredAt: Date,
+): EventToAppend[] {
   return events.map((event, index) => ({
     id: deterministicUuid('event', context.commandId, streamName, String(index)),
     type: event.type,
@@ -131,7 +138,8 @@ function toStored(events: DomainEvent[], commandType: string, commandDigest: str
       correlationId: context.correlationId,
       causationId: context.causationId,
       actor: { ...context.actor },
-      occurredAt: context.occurredAt.toISOString(),
+      // Business time; recorded time is the store's own (RecordedEvent.recordedAt).
+      occurredAt: occurredAt.toISOString(),
       schemaVersion: EVENT_SCHEMA_VERSION,
     },
   }));

@@ -1,4 +1,4 @@
-import { addId, emptyIds, hasId } from './append-only-ids';
+import { addId, emptyIds, hasId, valueOfId } from './append-only-ids';
 
 describe('append-only ids', () => {
   it('finds what was added, and only that', () => {
@@ -26,5 +26,13 @@ describe('append-only ids', () => {
     const right = addId(parent, 'right');
     expect([hasId(left, 'left'), hasId(left, 'right')]).toEqual([true, false]);
     expect([hasId(right, 'right'), hasId(right, 'left')]).toEqual([true, false]);
+  });
+
+  it('keeps a value with an id, found whether or not the list was looked up before', () => {
+    const first = addId(addId(emptyIds, 'a', '2018-03-10'), 'b');
+    expect(valueOfId(first, 'a')).toBe('2018-03-10');
+    const next = addId(first, 'c', '2018-04-01');
+    expect([valueOfId(next, 'a'), valueOfId(next, 'b'), valueOfId(next, 'c'), valueOfId(next, 'x')]).toEqual(['2018-03-10', undefined, '2018-04-01', undefined]);
+    expect(valueOfId(addId(emptyIds, 'z', '2019-01-01'), 'z')).toBe('2019-01-01');
   });
 });

@@ -1,3 +1,5 @@
+import type { BusinessTimeClaim } from './business-time';
+
 /**
  * An aggregate as a pure decider (no I/O, no clock, no random ids: time and ids
  * arrive inside the command).
@@ -7,6 +9,12 @@ export interface Decider<Command, Event, State> {
   decide(command: Command, state: State): Event[];
   evolve(state: State, event: Event): State;
   initialState(): State;
+  /**
+   * What the command says about its own business time (its date, or the entry
+   * it corrects); without it a command happens when the client says or now.
+   * See business-time.ts.
+   */
+  businessTime?(command: Command, state: State): BusinessTimeClaim;
 }
 
 /** Domain events are plain data: a stable past-tense type and a JSON payload. */

@@ -6,7 +6,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly details: Readonly<Record<string, string | number | boolean | null>> = {},
+    readonly details: Readonly<Record<string, string | number | boolean | null | readonly string[]>> = {},
   ) {
     super(message);
     this.name = 'DomainError';

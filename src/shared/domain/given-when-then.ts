@@ -1,3 +1,4 @@
+import { BusinessTimeInput, resolveBusinessTime } from './business-time';
 import { Decider } from './decider';
 import { DomainError } from './domain-error';
 import { fold } from './fold';
@@ -17,7 +18,28 @@ export function given<C, E, S>(decider: Decider<C, E, S>, events: readonly E[] =
   return {
     when(command: C) {
       const decide = () => decider.decide(deepFreeze(command), deepFreeze(fold(decider, deepFreeze(events))));
+      /** As the executor does it: the command must be accepted, then its business time is resolved. */
+      const businessTime = (clock: BusinessTimeInput) => {
+        const state = deepFreeze(fold(decider, deepFreeze(events)));
+        decider.decide(deepFreeze(command), state);
+        return resolveBusinessTime(decider.businessTime?.(command, state) ?? {}, clock);
+      };
       return {
+        /** The business instant the command's events carry, given the client's `occurredAt` and the clock. */
+        happensAt(clock: BusinessTimeInput): Date {
+          return businessTime(clock);
+        },
+        /** Asserts its business time is refused with this code; returns the error. */
+        refusesBusinessTime(clock: BusinessTimeInput, code: string): DomainError {
+          try {
+            businessTime(clock);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            if (error.code !== code) throw new Error(`Expected DomainError ${code} but got ${error.code}: ${error.message}`);
+            return error;
+          }
+          throw new Error(`Expected business time to be refused with ${code}`);
+        },
         then(expected: readonly E[]): E[] {
           // An object with a `then` method is a thenable: awaiting it would call then(resolve, reject).
           if (!Array.isArray(expected)) throw new Error('then() takes the expected events; do not await the when() result');
