@@ -4,6 +4,7 @@ import * as lifecycle from './002-lifecycle';
 import * as audit from './050-audit';
 import * as checkpointPerProjection from './060-checkpoint-per-projection';
 import * as readAccessCounts from './070-read-access-counts';
+import * as assessmentOwners from './071-assessment-owners';
 
 /** Versioned read-model migrations, in order. Never edit a released one: add the next. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '050-audit': audit,
   '060-checkpoint-per-projection': checkpointPerProjection,
   '070-read-access-counts': readAccessCounts,
+  // Numbered after 070: migrations run in name order, and a store may already have run 070.
+  '071-assessment-owners': assessmentOwners,
 };
 
 export const migrationProvider: MigrationProvider = {

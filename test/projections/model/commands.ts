@@ -247,7 +247,8 @@ class CorrectActivity extends Picking {
   check = (m: Readonly<Model>) => correctable(m).length > 0;
   async run(m: Model, r: Real) {
     const { p, e } = pick(correctable(m), this.n);
-    const input = { ...entryInput(p, `e${p.entries.length + 1}`, this.n + 1), correctsEntryId: e.id, reason: 'Fel antal' };
+    // A correction is made by, and stays with, the organisation responsible for the entry (issue 13).
+    const input = { ...entryInput(p, `e${p.entries.length + 1}`, this.n + 1), responsibleOrganisationId: e.responsible, correctsEntryId: e.id, reason: 'Fel antal' };
     await r.accept(m, coordinator(input.responsibleOrganisationId), 'correctActivity', input, changing('reason'));
     e.superseded = true;
     p.entries.push({ id: input.entryId, responsible: input.responsibleOrganisationId, superseded: false });
