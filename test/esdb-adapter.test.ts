@@ -67,17 +67,38 @@ describe.each([true, false])('EventStoreDB adapter (BatchAppend advertised: %s)'
     });
   });
 
-  it('passes event ids through, so a retry after a lost reply is de-duplicated by the server', async () => {
+  it('after a lost reply finds the events stored and does not send them again', async () => {
     const s = stream();
     const events = [event(), event()];
     ctx.server.failNext(batchAppend ? 'BatchAppend' : 'Append', { code: grpc.status.UNAVAILABLE, afterWrite: true, stream: s });
 
     const result = await ctx.store.append(s, events, { expectedRevision: 'no_stream' });
-    expect(appendsTo(s)).toHaveLength(2); // the lost one and the retry
+    expect(appendsTo(s)).toHaveLength(1); // the lost one; the read before the retry found it
     for (const sent of appendsTo(s)) expect(sent.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
     const stored = ctx.server.state.stream(s)!;
     expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
     expect(result).toEqual({ nextExpectedRevision: 1n, position: stored[1].position });
+  });
+
+  it("checks before retrying a timed-out 'any' append that did commit: no duplicate once the node forgot the ids", async () => {
+    const s = stream();
+    const events = [event(), event()];
+    ctx.server.refuseAppends(1, 'timeout', { stream: s, afterWrite: true, forgetIds: true });
+
+    const result = await ctx.store.append(s, events, { expectedRevision: 'any' });
+    const stored = ctx.server.state.stream(s)!;
+    expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(result).toEqual({ nextExpectedRevision: 1n, position: stored[1].position });
+  });
+
+  it('a timed-out append that did not commit is retried and written once', async () => {
+    const s = stream();
+    await ctx.store.append(s, [event()], { expectedRevision: 'no_stream' });
+    ctx.server.refuseAppends(1, 'timeout', { stream: s });
+    const later = event();
+    expect(await ctx.store.append(s, [later], { expectedRevision: 'any' })).toMatchObject({ nextExpectedRevision: 1n });
+    expect(ctx.server.state.stream(s)!.map((e) => e.id).at(-1)).toBe(later.id);
+    expect(ctx.server.state.stream(s)).toHaveLength(2);
   });
 
   it('retries an append answered with a deadline error, then reports StoreUnavailableError once retries are spent', async () => {

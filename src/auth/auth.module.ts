@@ -10,6 +10,7 @@ import { PolicyCommandAuthorizer } from './policy-command-authorizer';
 import { RateLimiter } from './rate-limiter';
 import { TokenVerifier } from './token-verifier';
 import { VisibilityInterceptor } from './visibility.interceptor';
+import { ViewerResolver } from './viewer/viewer.resolver';
 
 /**
  * Sign-in and authorization: the access guard and visibility filter on every
@@ -28,6 +29,7 @@ import { VisibilityInterceptor } from './visibility.interceptor';
     ReadModelPartyLookup,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: VisibilityInterceptor },
+    ViewerResolver,
   ],
   exports: [DevTokenIssuer, TokenVerifier, CommandAuthorizer, RateLimiter],
 })

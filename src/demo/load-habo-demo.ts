@@ -35,6 +35,8 @@ export async function loadHaboDemo(app: NestFastifyApplication): Promise<void> {
     partyIds: [police, municipality],
     validFrom: '2016-01-01',
     validTo: null,
+    // The document is imported years later: its steps carry the dates they happened (business time).
+    occurredAt: '2015-11-02T09:00:00Z',
   });
   // The document gives no signing date for the agreement; "inför 2016" is all it says.
   for (const [signer, signatory] of [['policeSignatory', HABO_SIGNATORIES.police], ['municipalitySignatory', HABO_SIGNATORIES.municipality]] as const) {
@@ -46,6 +48,7 @@ export async function loadHaboDemo(app: NestFastifyApplication): Promise<void> {
   await send('municipalityCoordinator', 'draftPromise', 'DraftPromiseInput', {
     promiseId: promise, agreementId: agreement, title: HABO_PROMISE_TITLE, periodFrom: '2016-01-01', periodTo: '2016-12-31',
     rationale: HABO_RATIONALE, focusAreas: HABO_FOCUS_AREAS, plannedActivities: HABO_ACTIVITIES,
+    occurredAt: '2016-01-11T09:00:00Z',
   });
   // The municipality's signatory records the joint signing in Habo, where both signed.
   await send('municipalitySignatory', 'adoptPromise', 'AdoptPromiseInput', {
@@ -53,6 +56,7 @@ export async function loadHaboDemo(app: NestFastifyApplication): Promise<void> {
   });
   await send('municipalityCoordinator', 'extendPromise', 'ExtendPromiseInput', {
     promiseId: promise, newPeriodFrom: '2017-01-01', newPeriodTo: '2017-12-31', reason: HABO_EXTENSION_REASON,
+    occurredAt: '2016-12-20T09:00:00Z',
   });
   for (const entry of HABO_LOGGED_ACTIVITIES) {
     await send(entry.responsibleOrganisationId === police ? 'policeCoordinator' : 'municipalityCoordinator', 'logActivity', 'LogActivityInput', { promiseId: promise, ...entry });

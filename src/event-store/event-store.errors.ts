@@ -58,5 +58,15 @@ export class DuplicateEventIdError extends EventStoreError {
 /** Bad arguments to the store (empty append, malformed stream name, ...). */
 export class InvalidAppendError extends EventStoreError {}
 
+/** One append larger than the store takes (EventStoreDB: 1 MiB by default); nothing was written. */
+export class AppendTooLargeError extends InvalidAppendError {
+  constructor(readonly streamName: string, readonly bytes: number | undefined, readonly limit: number, options?: { cause?: unknown }) {
+    super(
+      `The append to "${streamName}" is ${bytes === undefined ? 'larger than' : `${bytes} bytes, more than`} the ${limit} bytes the event store accepts in one append`,
+      options,
+    );
+  }
+}
+
 /** The store cannot be reached or cannot write (unreachable server, read-only disk, disk full). */
 export class StoreUnavailableError extends EventStoreError {}

@@ -2,7 +2,6 @@ import { loadAllDemos } from '../../src/demo/load-all-demos';
 import { KUNGSOR_IDS } from '../../src/demo/kungsor.demo';
 import { SOT_IDS } from '../../src/demo/stenungsund-orust-tjorn.demo';
 import { VADSTENA_IDS } from '../../src/demo/vadstena.demo';
-import { HABO_IDS } from '../../src/demo/habo-seed';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** `npm run demo` loads these through the API; each case shows what it is in the demo for. */
@@ -13,21 +12,6 @@ describe('the demo cases', () => {
     await loadAllDemos(t.app);
   }, 120_000);
   afterAll(() => t.close());
-
-  it('Habo, as the README shows an auditor: by business time the promise did not exist on 2016-06-30 and stood adopted on 2017-06-30; by recorded time it exists only since the import', async () => {
-    const id = HABO_IDS.promise;
-    const data = await t.as('auditor').ok(`{
-      mid2016: asOf(of: PROMISE, id: "${id}", at: "2016-06-30") { exists }
-      mid2017: asOf(of: PROMISE, id: "${id}", at: "2017-06-30") { exists state activities { entryId } }
-      recorded2017: asOf(of: PROMISE, id: "${id}", at: "2017-06-30", axis: RECORDED) { exists }
-      recordedNow: asOf(of: PROMISE, id: "${id}", axis: RECORDED) { exists activities { entryId } }
-    }`);
-    expect(data.mid2016.exists).toBe(false);
-    expect(data.mid2017).toMatchObject({ exists: true, state: { status: 'Adopted', adoption: { adoptedOn: '2016-12-06' } } });
-    expect(data.mid2017.activities.map((a: { entryId: string }) => a.entryId)).toEqual(['logg-2017-01', 'logg-2017-02', 'logg-2017-03', 'logg-2017-04']);
-    expect(data.recorded2017.exists).toBe(false);
-    expect(data.recordedNow.activities.length).toBeGreaterThan(data.mid2017.activities.length);
-  });
 
   it('Stenungsund, Orust and Tjörn: one police area, three municipal chief executives and one police chief signing', async () => {
     const { agreement } = await t.as('coordinator', SOT_IDS.stenungsund).ok(`{ agreement(id: "${SOT_IDS.agreement}") { status validFrom validTo parties { organisationId kind requiredSignatoryRoles signatures { role } } } }`);

@@ -15,8 +15,13 @@ import {
 } from '@eventstore/db-client/generated/streams_pb';
 import * as shared from '@eventstore/db-client/generated/shared_pb';
 import { Empty as ProtoEmpty } from 'google-protobuf/google/protobuf/empty_pb';
-import { AppendOutcome, EsdbTestState, Expected, LogPosition, ProposedEvent, StoredEvent } from './esdb-test-state';
+import { Status } from '@eventstore/db-client/generated/status_pb';
+import { AppendOutcome, EsdbTestState, Expected, LogPosition, NodeIdCache, ProposedEvent, StoredEvent } from './esdb-test-state';
 import {
+  AppendRefusal,
+  appendSize,
+  maxAppendSizeStatus,
+  refusalStatus,
   expectedFrom,
   parseUuid,
   streamIdentifier,
@@ -31,12 +36,26 @@ export type StreamsMethod = 'Read' | 'Append' | 'BatchAppend';
 /** A failure the server answers with instead of (or, with `afterWrite`, after) doing the work. */
 export interface Fault {
   readonly method: StreamsMethod;
-  readonly code: grpc.status;
+  /** The gRPC status that ends the call; ignored when `refusal` is given. */
+  readonly code?: grpc.status;
+  /**
+   * Answer this one append with a per-request status (BatchAppend; the call
+   * stays open) as a 24.10 node does when not ready, too busy, or timed out.
+   * On Append it is the status that node gives there (UNAVAILABLE / DEADLINE_EXCEEDED).
+   * A `timeout` with `afterWrite` is the commit that completed after the node gave up waiting.
+   */
+  readonly refusal?: AppendRefusal;
   readonly details?: string;
   /** e.g. `exception: not-leader` with `leader-endpoint-host/port`, as EventStoreDB sends them. */
   readonly metadata?: Record<string, string>;
   /** Do the write, then fail the call: the reply is lost but the events are stored. */
   readonly afterWrite?: boolean;
+  /**
+   * After the write, this node's commit cache forgets every id, as when the
+   * leader that took it steps down or restarts before the client retries:
+   * an `any` retry is then written again by a real server.
+   */
+  readonly forgetIds?: boolean;
   /** Only calls on this stream (`$all` for $all reads); default: the next call of `method`. */
   readonly stream?: string;
 }
@@ -51,6 +70,16 @@ export interface ReceivedAppend {
 
 export interface StreamsServiceContext {
   readonly state: EsdbTestState;
+  /**
+   * Where appends go: this node's own state and in-memory commit cache (what
+   * makes `any` appends idempotent, until a restart), or, on a follower, the
+   * leader's (a follower forwards writes). Reads are served from `state`.
+   */
+  readonly writes: () => { readonly state: EsdbTestState; readonly idCache: NodeIdCache };
+  /** On a follower: the leader's address, for NotLeader answers to `requires-leader` reads. */
+  readonly leader?: () => { host: string; port: number };
+  /** Bytes of event data + metadata one append may carry (EventStoreDB's MaxAppendSize, 1 MiB by default). */
+  readonly maxAppendSize: number;
   readonly received: ReceivedAppend[];
   /** Returns the next pending fault for `method` on `stream`, removing it. */
   takeFault(method: StreamsMethod, stream: string): Fault | undefined;
@@ -59,7 +88,26 @@ export interface StreamsServiceContext {
 export function faultError(fault: Fault): Partial<grpc.StatusObject> {
   const metadata = new grpc.Metadata();
   for (const [key, value] of Object.entries(fault.metadata ?? {})) metadata.set(key, value);
-  return { code: fault.code, details: fault.details ?? grpc.status[fault.code], metadata };
+  if (fault.refusal === 'timeout') return { code: grpc.status.DEADLINE_EXCEEDED, details: 'Timeout', metadata };
+  if (fault.refusal) return { code: grpc.status.UNAVAILABLE, details: fault.refusal === 'busy' ? 'Server Is Busy' : 'Server Is Not Ready', metadata };
+  const code = fault.code ?? grpc.status.UNAVAILABLE;
+  return { code, details: fault.details ?? grpc.status[code], metadata };
+}
+
+/** What a follower answers a `requires-leader` request with: EventStoreDB's not-leader exception and the leader's address. */
+function notLeaderError(leader: { host: string; port: number }): Partial<grpc.StatusObject> {
+  const metadata = new grpc.Metadata();
+  metadata.set('exception', 'not-leader');
+  metadata.set('leader-endpoint-host', leader.host);
+  metadata.set('leader-endpoint-port', String(leader.port));
+  return { code: grpc.status.NOT_FOUND, details: 'Leader info available', metadata };
+}
+
+function tooLargeError(maxAppendSize: number): Partial<grpc.StatusObject> {
+  const metadata = new grpc.Metadata();
+  metadata.set('exception', 'maximum-append-size-exceeded');
+  metadata.set('maximum-append-size', String(maxAppendSize));
+  return { code: grpc.status.INVALID_ARGUMENT, details: 'Maximum Append Size Exceeded', metadata };
 }
 
 export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
@@ -76,9 +124,12 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
         const name = streamName(options?.getStreamIdentifier());
         const fault = ctx.takeFault('Append', name);
         if (fault && !fault.afterWrite) return callback(faultError(fault));
+        if (appendSize(events) > ctx.maxAppendSize) return callback(tooLargeError(ctx.maxAppendSize));
         const expected = expectedFrom(options!, () => options!.getRevision());
         ctx.received.push({ method: 'Append', streamName: name, expected, events });
-        const outcome = ctx.state.append(name, expected, events);
+        const { state, idCache } = ctx.writes();
+        const outcome = state.append(name, expected, events, idCache);
+        if (fault?.forgetIds) idCache.clear();
         if (fault) return callback(faultError(fault));
         callback(null, appendResp(outcome, expected));
       });
@@ -93,14 +144,21 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
         pending.set(correlation, batch);
         if (!req.getIsFinal()) return;
         pending.delete(correlation);
-        // Faults end the whole call, as a dropped connection or a not-leader reply does.
+        // Faults end the whole call, as a dropped connection or a not-leader reply does;
+        // refusals and the size limit answer this one request, as a 24.10 node does.
         const options = batch.options!;
         const name = streamName(options.getStreamIdentifier());
-        const fault = ctx.takeFault('BatchAppend', name);
-        if (fault && !fault.afterWrite) return void call.emit('error', faultError(fault));
         const expected = expectedFrom(options, () => options.getStreamPosition());
+        const refuse = (status: Status) => call.write(batchAppendResp(req.getCorrelationId()!, name, expected, undefined).setError(status));
+        const fault = ctx.takeFault('BatchAppend', name);
+        if (fault?.refusal && !fault.afterWrite) return void refuse(refusalStatus(fault.refusal));
+        if (fault && !fault.afterWrite) return void call.emit('error', faultError(fault));
+        if (appendSize(batch.events) > ctx.maxAppendSize) return void refuse(maxAppendSizeStatus(ctx.maxAppendSize));
         ctx.received.push({ method: 'BatchAppend', streamName: name, expected, events: batch.events });
-        const outcome = ctx.state.append(name, expected, batch.events);
+        const { state, idCache } = ctx.writes();
+        const outcome = state.append(name, expected, batch.events, idCache);
+        if (fault?.forgetIds) idCache.clear();
+        if (fault?.refusal) return void refuse(refusalStatus(fault.refusal));
         if (fault) return void call.emit('error', faultError(fault));
         call.write(batchAppendResp(req.getCorrelationId()!, name, expected, outcome));
       });
@@ -132,12 +190,13 @@ function appendResp(outcome: AppendOutcome, expected: Expected): AppendResp {
   return new AppendResp().setSuccess(success);
 }
 
-function batchAppendResp(correlation: shared.UUID, name: string, expected: Expected, outcome: AppendOutcome): BatchAppendResp {
+function batchAppendResp(correlation: shared.UUID, name: string, expected: Expected, outcome: AppendOutcome | undefined): BatchAppendResp {
   const resp = new BatchAppendResp().setCorrelationId(correlation).setStreamIdentifier(streamIdentifier(name));
   if (expected === 'any') resp.setAny(new ProtoEmpty());
   else if (expected === 'no_stream') resp.setNoStream(new ProtoEmpty());
   else if (expected === 'stream_exists') resp.setStreamExists(new ProtoEmpty());
   else resp.setStreamPosition(expected.toString());
+  if (!outcome) return resp;
   if (outcome.kind === 'wrong_expected_version') return resp.setError(wrongExpectedVersionStatus(expected, outcome.currentRevision));
   const success = new BatchAppendResp.Success().setCurrentRevision(outcome.currentRevision.toString());
   if (outcome.position) {
@@ -155,6 +214,7 @@ type ReadCall = grpc.ServerWritableStream<ReadReq, ReadResp>;
 
 async function serveRead(ctx: StreamsServiceContext, call: ReadCall): Promise<void> {
   const options = call.request.getOptions()!;
+  if (ctx.leader && call.metadata.get('requires-leader')[0] === 'true') return void call.emit('error', notLeaderError(ctx.leader()));
   const fault = ctx.takeFault('Read', options.hasStream() ? streamName(options.getStream()!.getStreamIdentifier()) : '$all');
   if (fault) return void call.emit('error', faultError(fault));
   const structured = options.getUuidOption()?.hasStructured() ?? false;

@@ -97,3 +97,33 @@ export function wrongExpectedVersionStatus(expected: Expected, current: bigint |
   any.pack(details.serializeBinary(), 'event_store.client.WrongExpectedVersion');
   return new Status().setCode(Code.FAILED_PRECONDITION).setMessage('WrongExpectedVersion').setDetails(any);
 }
+
+/** A per-request refusal a 24.10 node answers BatchAppend with, while the call itself stays open. */
+export type AppendRefusal = 'not-ready' | 'busy' | 'timeout';
+
+/**
+ * As EventStoreDB's BatchAppend writes them: not-ready / too busy carry a
+ * packed google.protobuf.Empty (which client 6.2.1 cannot place, hence its
+ * "Could not recognize Server Is Not Ready"), a commit or prepare timeout a
+ * packed event_store.client.Timeout.
+ */
+export function refusalStatus(refusal: AppendRefusal): Status {
+  const any = new Any();
+  if (refusal === 'timeout') {
+    any.pack(new shared.Timeout().serializeBinary(), 'event_store.client.Timeout');
+    return new Status().setCode(Code.DEADLINE_EXCEEDED).setMessage('Timeout').setDetails(any);
+  }
+  any.pack(new ProtoEmpty().serializeBinary(), 'google.protobuf.Empty');
+  const message = refusal === 'not-ready' ? 'Server Is Not Ready' : 'Server Is Busy';
+  return new Status().setCode(Code.UNAVAILABLE).setMessage(message).setDetails(any);
+}
+
+export function maxAppendSizeStatus(maxAppendSize: number): Status {
+  const any = new Any();
+  any.pack(new shared.MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize).serializeBinary(), 'event_store.client.MaximumAppendSizeExceeded');
+  return new Status().setCode(Code.INVALID_ARGUMENT).setMessage('Maximum Append Size Exceeded').setDetails(any);
+}
+
+/** What counts towards the append size: the events' data and metadata, as the server sums them. */
+export const appendSize = (events: readonly ProposedEvent[]) =>
+  events.reduce((sum, e) => sum + e.data.length + e.customMetadata.length + Buffer.byteLength(e.type), 0);

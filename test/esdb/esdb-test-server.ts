@@ -34,12 +34,25 @@
  *   an append's reply carries the last event's (commit, prepare); reading $all
  *   backwards from a position starts before it.
  * - `stop()` kills every connection (forceShutdown); `start()` again listens
- *   on the same port over the same EsdbTestState.
+ *   on the same port over the same EsdbTestState. The node's commit cache
+ *   (which makes `any` re-appends idempotent) is in memory: a restart empties
+ *   it, another node never had it; exact-revision re-appends stay idempotent.
+ * - Strict as 24.10 where it refuses: appends over `maxAppendSize` (1 MiB by
+ *   default) are refused (BatchAppend: a per-request MaximumAppendSizeExceeded
+ *   status; Append: the maximum-append-size-exceeded exception);
+ *   `refuseAppends(n, 'not-ready' | 'busy' | 'timeout', { afterWrite, forgetIds })`
+ *   answers the next n appends with the per-request status a node gives
+ *   (timeout after the write = committed but reported as timed out;
+ *   `forgetIds` = the node lost its commit cache, as on a leader change).
+ * - `followerOf: leader`: a follower whose own state lags (tests append to it
+ *   to replicate), that forwards appends to the leader and answers reads
+ *   carrying `requires-leader` with NotLeader and the leader's address.
  *
  * Not covered: Streams.Delete/Tombstone (UNIMPLEMENTED), stream subscriptions,
  * link resolution ($> events), stream metadata ($$ streams are plain events
- * here), ACLs and credentials, TLS, deadlines inside BatchAppend, max append
- * size, fell-behind signals, persistent subscriptions, projections, operations,
+ * here), ACLs and credentials, TLS, the deadline BatchAppend options carry (a timeout
+ * is injected instead), positions of idempotent re-appends (none is returned),
+ * fell-behind signals, gossip of a follower (one leader per connection string), persistent subscriptions, projections, operations,
  * users, and the HTTP (AtomPub) API.
  */
 import * as grpc from '@grpc/grpc-js';
@@ -49,7 +62,8 @@ import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generat
 import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
 import { ClusterInfo, EndPoint, MemberInfo } from '@eventstore/db-client/generated/gossip_pb';
 import { UUID } from '@eventstore/db-client/generated/shared_pb';
-import { EsdbTestState } from './esdb-test-state';
+import { EsdbTestState, NodeIdCache } from './esdb-test-state';
+import { AppendRefusal } from './esdb-test-messages';
 import { Fault, ReceivedAppend, StreamsMethod, streamsService } from './esdb-streams-service';
 
 export { EsdbTestState } from './esdb-test-state';
@@ -63,6 +77,15 @@ export interface EsdbTestServerOptions {
   readonly batchAppend?: boolean;
   /** Answer ServerFeatures with UNIMPLEMENTED, as a server older than 21.10 does. Default true (answer). */
   readonly serverFeatures?: boolean;
+  /** EventStoreDB's MaxAppendSize: bytes of data + metadata per append. Default 1 MiB, as a real node has it. */
+  readonly maxAppendSize?: number;
+  /**
+   * Be a follower of this leader: reads are served from this server's own
+   * `state` (as far as it has replicated: a test appends to it to model the
+   * lag), appends are forwarded to the leader, and a read that requires the
+   * leader is answered NotLeader with the leader's address.
+   */
+  readonly followerOf?: EsdbTestServer;
   /** What Gossip.Read returns; default: this node, alive, leader. */
   readonly gossip?: () => { port: number; state: MemberInfo.VNodeState }[];
 }
@@ -74,6 +97,8 @@ export class EsdbTestServer {
   private server: grpc.Server | undefined;
   private boundPort: number;
   private readonly faults: Fault[] = [];
+  /** In memory, per node: a restart forgets it (see esdb-test-state.ts). */
+  private idCache: NodeIdCache = new Set();
   /** Every append this server processed (a lost reply included, a refused call not), in arrival order. */
   readonly received: ReceivedAppend[] = [];
 
@@ -93,8 +118,19 @@ export class EsdbTestServer {
   /** Listens on 127.0.0.1: a random free port the first time, the same port after a stop(). */
   async start(): Promise<this> {
     if (this.server) return this;
+    this.idCache = new Set();
     const server = new grpc.Server();
-    server.addService(StreamsService, streamsService({ state: this.state, received: this.received, takeFault: (m, s) => this.takeFault(m, s) }));
+    server.addService(
+      StreamsService,
+      streamsService({
+        state: this.state,
+        writes: () => this.options.followerOf?.writeTarget() ?? { state: this.state, idCache: this.idCache },
+        leader: this.options.followerOf && (() => ({ host: '127.0.0.1', port: this.options.followerOf!.port })),
+        maxAppendSize: this.options.maxAppendSize ?? 1024 * 1024,
+        received: this.received,
+        takeFault: (m, s) => this.takeFault(m, s),
+      }),
+    );
     server.addService(ServerFeaturesService, {
       getSupportedMethods: (_call: unknown, callback: grpc.sendUnaryData<SupportedMethods>) =>
         this.options.serverFeatures === false
@@ -126,6 +162,25 @@ export class EsdbTestServer {
 
   failNext(method: StreamsMethod, fault: Omit<Fault, 'method'>): void {
     this.faults.push({ method, ...fault });
+  }
+
+  /**
+   * The next `count` appends (on `stream`, if given) are refused as a 24.10
+   * node refuses them, on whichever append call the client uses.
+   */
+  refuseAppends(count: number, refusal: AppendRefusal, options: { stream?: string; afterWrite?: boolean; forgetIds?: boolean } = {}): void {
+    const method = this.options.batchAppend === false ? 'Append' : 'BatchAppend';
+    for (let i = 0; i < count; i++) this.faults.push({ method, refusal, ...options });
+  }
+
+  /** Where a follower forwards appends: this node's log and commit cache. */
+  writeTarget(): { state: EsdbTestState; idCache: NodeIdCache } {
+    return { state: this.state, idCache: this.idCache };
+  }
+
+  /** Drops every fault and refusal still queued. */
+  clearFaults(): void {
+    this.faults.length = 0;
   }
 
   private takeFault(method: StreamsMethod, stream: string): Fault | undefined {

@@ -12,7 +12,13 @@
  *   (an adapter that assumes contiguous positions fails here as it would there);
  * - idempotent appends: re-sending the same event ids at the place they were
  *   written succeeds and writes nothing; the reply then carries no position,
- *   as EventStoreDB's idempotent path does (it reports commit position -1);
+ *   as EventStoreDB's idempotent path does (it reports commit position -1).
+ *   With an exact revision or no_stream the check reads the stream itself, so
+ *   it holds forever; with `any` / `stream_exists` a real node only knows the
+ *   ids in its in-memory commit cache: here the `NodeIdCache` of the server
+ *   that took the append, emptied when that server restarts and never shared
+ *   with another node. Without a cache (a test writing to the state directly)
+ *   `any` is never idempotent;
  * - a partial id match or a revision mismatch is a wrong-expected-version.
  */
 
@@ -49,6 +55,9 @@ export type AppendOutcome =
   | { readonly kind: 'wrong_expected_version'; readonly currentRevision: bigint | undefined };
 
 const RECORD_OVERHEAD = 89n;
+
+/** The ids one node has seen written, as a real node's in-memory commit check has them. */
+export type NodeIdCache = Set<string>;
 const encoder = new TextEncoder();
 
 export class EsdbTestState {
@@ -81,10 +90,10 @@ export class EsdbTestState {
     return this.log[this.log.length - 1];
   }
 
-  append(streamName: string, expected: Expected, proposed: readonly ProposedEvent[]): AppendOutcome {
+  append(streamName: string, expected: Expected, proposed: readonly ProposedEvent[], cache?: NodeIdCache): AppendOutcome {
     const existing = this.streams.get(streamName) ?? [];
     const current = existing.length === 0 ? undefined : BigInt(existing.length - 1);
-    const idempotent = this.idempotentOutcome(existing, expected, proposed);
+    const idempotent = this.idempotentOutcome(existing, expected, proposed, cache);
     if (idempotent) return idempotent;
     const matches =
       expected === 'any' ||
@@ -106,6 +115,7 @@ export class EsdbTestState {
       };
       existing.push(stored);
       this.log.push(stored);
+      cache?.add(event.id);
       this.nextLogPosition += RECORD_OVERHEAD + BigInt(event.data.length + event.customMetadata.length + streamName.length);
     }
     this.streams.set(streamName, existing);
@@ -132,11 +142,17 @@ export class EsdbTestState {
    * append would put them (or, with `any`/`stream_exists`, anywhere in the
    * stream as one contiguous run) → success without writing.
    */
-  private idempotentOutcome(existing: StoredEvent[], expected: Expected, proposed: readonly ProposedEvent[]): AppendOutcome | undefined {
+  private idempotentOutcome(
+    existing: StoredEvent[],
+    expected: Expected,
+    proposed: readonly ProposedEvent[],
+    cache: NodeIdCache | undefined,
+  ): AppendOutcome | undefined {
     if (proposed.length === 0 || existing.length === 0) return undefined;
     let start: number;
     if (expected === 'no_stream') start = 0;
     else if (typeof expected === 'bigint') start = Number(expected) + 1;
+    else if (!proposed.every((e) => cache?.has(e.id))) return undefined; // forgotten: `any` writes them again
     else start = existing.findIndex((e) => e.id === proposed[0].id);
     if (start < 0 || start >= existing.length || existing[start].id !== proposed[0].id) return undefined;
     const run = existing.slice(start, start + proposed.length);

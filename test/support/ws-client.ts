@@ -43,7 +43,8 @@ export function connectWs(t: TestApp, { token = null, via = 'payload' }: WsSignI
   class SocketWithHeaders extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers });
-      socket = this; // for settled()
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the socket graphql-ws creates, kept for settled()
+      socket = this;
     }
   }
   let onClosed!: (event: { code: number; reason: string }) => void;

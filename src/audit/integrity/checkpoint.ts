@@ -90,3 +90,9 @@ export function keptCheckpointFromJson(json: JsonObject): KeptCheckpoint {
 export function parseSavedCheckpoint(text: string): SignedCheckpoint {
   return checkpointFromData(JSON.parse(text) as JsonObject);
 }
+
+/** A signed checkpoint kept outside the store (the service's own copy, an auditor's saved file), and where it came from. */
+export interface ExpectedCheckpoint {
+  readonly checkpoint: SignedCheckpoint;
+  readonly source: string;
+}

@@ -94,7 +94,7 @@ export class IntegrityChainer {
     clearInterval(this.timer);
     await this.subscription?.stop();
     await this.loop;
-    this.flush();
+    void this.flush(); // never rejects (see flush); awaited through `recording` below
     await this.recording.catch(() => undefined);
     await this.checkpointing.catch(() => undefined);
   }
@@ -146,12 +146,12 @@ export class IntegrityChainer {
           await subscription.stop();
           break;
         }
-        if (this.pending.length >= MAX_BATCH) this.flush();
+        if (this.pending.length >= MAX_BATCH) void this.flush(); // never rejects: recording failures go to onError
         else if (!scheduled) {
           scheduled = true;
           setImmediate(() => {
             scheduled = false;
-            this.flush();
+            void this.flush();
           });
         }
       }

@@ -1,9 +1,8 @@
 import { EventStore, Position, RecordedEvent } from '../../event-store/event-store.port';
 import { comparePositions, positionToString } from '../../event-store/position';
 import { ChainVerifier } from './chain-verifier';
-import { CHECKPOINT_STREAM, checkpointFromData, KeptCheckpoint, SignedCheckpoint } from './checkpoint';
+import { CHECKPOINT_STREAM, checkpointFromData, ExpectedCheckpoint, KeptCheckpoint, SignedCheckpoint } from './checkpoint';
 import { RecordedLink } from './integrity-records';
-import type { ExpectedCheckpoint } from './verify-store';
 
 /** What verifyStore reads besides the events: the checkpoint stream, and what it finds missing at the end. */
 

@@ -8,6 +8,7 @@ import { AuthenticatorVerdict, checkAuthenticator, checkStoredAuthenticator, Eve
 import { IntegrityRecords, RecordedLink } from './integrity-records';
 import { PublicSigningKey } from './signing-key';
 import { VerifyReport } from './verify-report';
+import type { ExpectedCheckpoint } from './checkpoint';
 import { anchorHolds, readParsedPage, reportWhatIsMissing, storeCheckpoints } from './store-evidence';
 
 /** Small pages stay in the young generation: 500 verified about 10% faster than 2,000 (fewer objects promoted). */
@@ -15,11 +16,7 @@ const PAGE = 500;
 /** Links waiting for a checkpoint to vouch for them; past this many, their authenticators vouch instead. */
 const MAX_PENDING_LINKS = 20_000;
 
-/** A signed checkpoint kept outside the store (the service's own copy, an auditor's saved file), and where it came from. */
-export interface ExpectedCheckpoint {
-  readonly checkpoint: SignedCheckpoint;
-  readonly source: string;
-}
+export type { ExpectedCheckpoint } from './checkpoint';
 
 export interface VerifyStoreOptions {
   /** Keys whose checkpoint signatures are trusted. */

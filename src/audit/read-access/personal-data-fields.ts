@@ -41,6 +41,8 @@ export const NOT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   'FocusArea.name',
   'SituationAssessment.title',
   'PersonalDataRead.operationName',
+  // The caller's own name, from their own token: nobody else's data is read.
+  'ViewerInfo.displayName',
   // Lists of objects whose own name/title fields are logged, and a pseudonymous id.
   'Adoption.signatories',
   'OrganisationPerson.personId',

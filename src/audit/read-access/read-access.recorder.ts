@@ -2,6 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore, EventToAppend, JsonObject } from '../../event-store/event-store.port';
+import { MAX_APPEND_BYTES, splitBySize } from '../../event-store/append-size';
+import { WrongExpectedRevisionError } from '../../event-store/event-store.errors';
 import { Clock } from '../../shared/clock';
 import { Actor, EVENT_SCHEMA_VERSION } from '../../shared/commands/command-context';
 import { CommandContextFactory, RequestInfo } from '../../shared/commands/command-context.factory';
@@ -10,6 +12,9 @@ import { PERSONAL_DATA_READ_EVENT_TYPE, PersonalDataReadData, personalDataReadSt
 
 /** Reads per event: a page of 500 activity notes is one event. */
 const READS_PER_EVENT = 500;
+/** Half of EventStoreDB's limit per append: an operation that read a great deal is logged in several appends. */
+const RECORD_APPEND_BYTES = MAX_APPEND_BYTES / 2;
+const APPEND_ATTEMPTS = 10;
 
 const ANONYMOUS: Actor = { userId: 'anonymous', displayName: 'Anonymous', organisationId: null, role: 'anonymous', roles: [] };
 
@@ -56,7 +61,26 @@ export class PersonalDataReadRecorder implements OnModuleInit {
       events.push({ id: randomUUID(), type: PERSONAL_DATA_READ_EVENT_TYPE, data: data as unknown as JsonObject, metadata });
     }
     const stream = personalDataReadStream(actor.userId, occurredAt.toISOString().slice(0, 10));
-    await this.store.append(stream, events, { expectedRevision: 'any' });
+    for (const group of splitBySize(events, RECORD_APPEND_BYTES)) await this.appendAtEnd(stream, group);
+  }
+
+  /**
+   * At the stream's exact end, never with `any`: EventStoreDB de-duplicates an
+   * `any` retry only while the node that took it remembers the ids (in memory,
+   * per node), while an exact revision holds across restarts and leader
+   * changes. The cost is one small read per record; another request of the
+   * same reader the same day may take the revision first, hence the loop.
+   */
+  private async appendAtEnd(stream: string, events: EventToAppend[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+      try {
+        await this.store.append(stream, events, { expectedRevision: last ? last.revision : 'no_stream' });
+        return;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= APPEND_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Anonymous callers are logged too: the public view should hold no personal data, and if it ever does, we see it. */

@@ -36,6 +36,7 @@ export const PARTIES_AND_AUDITORS: readonly Role[] = [...PARTY_PEOPLE, 'auditor'
  */
 export const RESOLVER_POLICIES: Readonly<Record<string, ResolverPolicy>> = {
   // Public reads; drafts and notes are filtered out of what is returned.
+  'Query.viewer': { allow: ANYONE },
   'Query.organisation': { allow: ANYONE },
   'Query.organisations': { allow: ANYONE, expensive: true },
   'Query.agreement': { allow: ANYONE, result: agreementOrError },

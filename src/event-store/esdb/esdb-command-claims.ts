@@ -24,6 +24,7 @@ import { EventStoreDBClient, FORWARDS, jsonEvent, NO_STREAM, START, WrongExpecte
 import { CommandIdReusedError, EventStoreError } from '../event-store.errors';
 import { CommandRecord } from '../event-store.port';
 import { RetryPolicy, withRetry } from './esdb-errors';
+import { LEADER } from './esdb-reads';
 
 const CLAIM_TYPE = '$CommandClaimed';
 export const commandClaimStream = (commandId: string) => `samverkanCommand-${commandId}`;
@@ -62,7 +63,7 @@ export class CommandClaims {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
     }
     // Read to the end, never `return` out of the loop: a read left half-way keeps the client's dispose() waiting.
-    const [first] = await withRetry(this.retry, () => this.client.readStream(stream, { direction: FORWARDS, fromRevision: START, maxCount: 1 }).toArray());
+    const [first] = await withRetry(this.retry, () => this.client.readStream(stream, { ...LEADER, direction: FORWARDS, fromRevision: START, maxCount: 1 }).toArray());
     const data = first?.event?.data as Partial<Claim> | undefined;
     if (typeof data?.streamName !== 'string' || typeof data.digest !== 'string') {
       throw new EventStoreError(`The claim of command id ${command.id} (stream "${stream}") is unreadable`);

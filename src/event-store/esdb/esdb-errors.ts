@@ -12,11 +12,12 @@ import {
   NotLeaderError,
   TimeoutError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
+  AppendTooLargeError,
   EventStoreError,
-  InvalidAppendError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '../event-store.errors';
@@ -26,12 +27,30 @@ import { ExpectedRevision } from '../event-store.port';
 const DROPPED = new Set([13 /* INTERNAL */, 14 /* UNAVAILABLE */]);
 
 /**
+ * How a 24.10 node refuses one batch append it cannot take now: a per-request
+ * status with no details client 6.2.1 knows, so the client raises
+ * UnknownError("Could not recognize Server Is Not Ready" / "... Is Busy" /
+ * "... No leader info available in response"). Nothing was written.
+ */
+const REFUSED_NOW = /^Could not recognize (Server Is Not Ready|Server Is (Too )?Busy|No leader info available)/i;
+
+export function isRefusal(error: unknown): boolean {
+  return error instanceof UnknownError && REFUSED_NOW.test(error.message);
+}
+
+/** Failures after which the append may or may not have been written: ask the store before retrying. */
+export function mayHaveWritten(error: unknown): boolean {
+  return isTransient(error) && !isRefusal(error) && !(error instanceof NotLeaderError);
+}
+
+/**
  * Failures that say nothing about the request itself: the node is down, not
- * the leader (the client reconnects to the leader it named), or too slow.
- * Retrying a read is always safe; retrying an append is safe because the
- * event ids make it idempotent on the server.
+ * the leader (the client reconnects to the leader it named), not ready, too
+ * busy, or too slow. Retrying a read is always safe; an append is checked
+ * first when it may have been written (see EsdbEventStore.append).
  */
 export function isTransient(error: unknown): boolean {
+  if (isRefusal(error)) return true;
   if (
     error instanceof UnavailableError ||
     error instanceof NotLeaderError ||
@@ -54,9 +73,11 @@ export interface RetryPolicy {
   readonly attempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /** No retry starts after this long since the first attempt: a command's deadline (default: none). */
+  readonly withinMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 2_000 };
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 100, maxDelayMs: 2_000, withinMs: 10_000 };
 
 /** Exponential, capped, with full jitter so many clients do not retry in step. */
 export function backoffDelay(policy: RetryPolicy, attempt: number): number {
@@ -64,13 +85,28 @@ export function backoffDelay(policy: RetryPolicy, attempt: number): number {
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
-export async function withRetry<T>(policy: RetryPolicy, operation: () => Promise<T>): Promise<T> {
+/**
+ * Runs `operation` until it succeeds, fails for a reason that is not
+ * transient, or the attempts or the deadline are spent. `beforeRetry` runs
+ * after the backoff and before each new attempt; what it returns (when not
+ * undefined) is the result instead, e.g. an append found stored after all.
+ */
+export async function withRetry<T>(
+  policy: RetryPolicy,
+  operation: () => Promise<T>,
+  beforeRetry?: (error: unknown) => Promise<T | undefined>,
+): Promise<T> {
+  const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
       return await operation();
     } catch (error) {
       if (!isTransient(error) || attempt + 1 >= policy.attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(policy, attempt)));
+      const delay = backoffDelay(policy, attempt);
+      if (policy.withinMs !== undefined && Date.now() - started + delay > policy.withinMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const settled = await beforeRetry?.(error);
+      if (settled !== undefined) return settled;
     }
   }
 }
@@ -96,7 +132,7 @@ export function translateError(
     });
   }
   if (error instanceof MaxAppendSizeExceededError) {
-    return new InvalidAppendError(`Append is larger than EventStoreDB accepts (${error.maxAppendSize} bytes)`, { cause: error });
+    return new AppendTooLargeError(append?.streamName ?? '?', undefined, error.maxAppendSize, { cause: error });
   }
   return new EventStoreError(`EventStoreDB failed (${what}): ${reason}`, { cause: error });
 }

@@ -20,6 +20,7 @@ import { BACKWARDS, END, EventStoreDBClient, jsonEvent, NO_STREAM, WrongExpected
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import { AppendResult, ExpectedRevision, RecordedEvent } from '../event-store.port';
 import { RetryPolicy, withRetry } from './esdb-errors';
+import { LEADER } from './esdb-reads';
 
 const CLAIM_TYPE = '$EventIdClaimed';
 export const claimStreamOf = (eventId: string) => `$samverkan-eventid-${eventId}`;
@@ -50,7 +51,7 @@ async function ownerOf(client: EventStoreDBClient, retry: RetryPolicy, id: strin
   // Read to the end, never `return` out of the loop: a read left half-way stays
   // registered in the client and makes its dispose() wait forever.
   const [latest] = await withRetry(retry, () =>
-    client.readStream(claimStreamOf(id), { direction: BACKWARDS, fromRevision: END, maxCount: 1 }).toArray(),
+    client.readStream(claimStreamOf(id), { ...LEADER, direction: BACKWARDS, fromRevision: END, maxCount: 1 }).toArray(),
   );
   const data = latest?.event?.data as { streamName?: unknown } | undefined;
   if (typeof data?.streamName !== 'string') throw new Error(`Claim for event id ${id} has no stream name`);

@@ -1,5 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { EventStoreError, InvalidAppendError, PrecedingAppendFailedError, StoreUnavailableError } from '../event-store.errors';
+import { AppendTooLargeError, EventStoreError, InvalidAppendError, PrecedingAppendFailedError, StoreUnavailableError } from '../event-store.errors';
 import {
   AllSubscription,
   AppendOptions,
@@ -15,8 +15,10 @@ import {
 } from '../event-store.port';
 // One set of append rules for every adapter, so the contract suite sees the same InvalidAppendErrors.
 import { validateAppend } from '../sqlite/validate-append';
-import { DEFAULT_RETRY, RetryPolicy, translateError, withRetry } from './esdb-errors';
-import { toEsdbEvent, toEsdbExpectedRevision, toPosition } from './esdb-mapping';
+import { DEFAULT_RETRY, mayHaveWritten, RetryPolicy, translateError, withRetry } from './esdb-errors';
+import { findStoredAppend } from './esdb-stored-append';
+import { toEsdbEvent, toEsdbExpectedRevision, toEsdbMetadata, toPosition } from './esdb-mapping';
+import { appendBytes, MAX_APPEND_BYTES } from '../append-size';
 import { AllPageReader, newestPosition, readAllAfter, readAllEvents, readStreamEvents } from './esdb-reads';
 import { EsdbAllSubscription } from './esdb-subscription';
 import { claimEventIds, settleClaimedAppend } from './esdb-event-ids';
@@ -39,6 +41,8 @@ export interface EsdbEventStoreOptions {
    * `$` stream, which a secured cluster reserves for admins).
    */
   readonly uniqueEventIds?: boolean;
+  /** The server's MaxAppendSize: a bigger append is refused here, before anything (claims included) is written. Default 1 MiB. */
+  readonly maxAppendBytes?: number;
 }
 
 function assertCount(maxCount: number | undefined): void {
@@ -57,6 +61,7 @@ export class EsdbEventStore implements EventStore {
   private readonly retry: RetryPolicy;
   private readonly reconnect: RetryPolicy;
   private readonly uniqueEventIds: boolean;
+  private readonly maxAppendBytes: number;
   private readonly commandClaims: CommandClaims;
   private closing: Promise<void> | undefined;
 
@@ -67,6 +72,7 @@ export class EsdbEventStore implements EventStore {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.reconnect = options.reconnect ?? { attempts: Infinity, baseDelayMs: 100, maxDelayMs: 5_000 };
     this.uniqueEventIds = options.uniqueEventIds ?? false;
+    this.maxAppendBytes = options.maxAppendBytes ?? MAX_APPEND_BYTES;
     this.commandClaims = new CommandClaims(client, this.retry);
   }
 
@@ -87,6 +93,8 @@ export class EsdbEventStore implements EventStore {
     const proposed = events.map((event, i) => toEsdbEvent({ ...event, id: valid.events[i].id }));
     const { expectedRevision, command } = valid;
     const ids = valid.events.map((e) => e.id);
+    const bytes = appendBytes(events.map((e) => ({ ...e, metadata: toEsdbMetadata(e.metadata) })));
+    if (bytes > this.maxAppendBytes) throw new AppendTooLargeError(streamName, bytes, this.maxAppendBytes);
     try {
       // The claim needs nothing from the preceding append, so both are awaited together.
       await Promise.all([command && this.commandClaims.claim(streamName, command), this.preceding(streamName, expectedRevision, options.after)]);
@@ -97,12 +105,18 @@ export class EsdbEventStore implements EventStore {
           if (original) return original;
         }
       }
-      const result = await withRetry(this.retry, () =>
-        this.client.appendToStream(streamName, proposed, { expectedRevision: toEsdbExpectedRevision(expectedRevision) }),
-      );
-      // An idempotent retry is answered without a position: look the stored event up.
-      const position = result.position ? toPosition(result.position) : await this.positionOf(streamName, result.nextExpectedRevision);
-      return { nextExpectedRevision: result.nextExpectedRevision, position };
+      const write = async (): Promise<AppendResult> => {
+        const result = await this.client.appendToStream(streamName, proposed, { expectedRevision: toEsdbExpectedRevision(expectedRevision) });
+        // An idempotent retry is answered without a position: look the stored event up.
+        const position = result.position ? toPosition(result.position) : await this.positionOf(streamName, result.nextExpectedRevision);
+        return { nextExpectedRevision: result.nextExpectedRevision, position };
+      };
+      // A reply lost after the node may have written: find out before writing again (esdb-stored-append.ts).
+      const storedAfterAll = (error: unknown) =>
+        mayHaveWritten(error)
+          ? findStoredAppend((o) => readStreamEvents(this.client, streamName, o), expectedRevision, ids).catch(() => undefined)
+          : Promise.resolve(undefined);
+      return await withRetry(this.retry, write, storedAfterAll);
     } catch (error) {
       throw translateError(error, `appending to "${streamName}"`, { streamName, expectedRevision });
     }

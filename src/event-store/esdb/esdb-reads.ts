@@ -3,6 +3,15 @@ import { Position, RecordedEvent } from '../event-store.port';
 import { comparePositions } from '../position';
 import { isSystemEvent, toPosition, toRecordedEvent } from './esdb-mapping';
 
+/**
+ * Every read here decides something (a command's state, the head position, a
+ * projection's input), so it must see the leader's latest state: a follower
+ * may lag, and after a leader change it may be the old leader. The leader is
+ * required; a follower answers NotLeader with the leader's address, the
+ * client reconnects there and the read is retried (NotLeader is transient).
+ */
+export const LEADER = { requiresLeader: true } as const;
+
 /** One gRPC read of `$all`: from a position (or the start / the end), at most `maxCount` events. */
 export type AllPageReader = (
   from: Position | undefined,
@@ -18,7 +27,7 @@ export async function readAllEvents(
   direction: 'forwards' | 'backwards',
 ): Promise<AllStreamRecordedEvent[]> {
   const forwards = direction === 'forwards';
-  const read = client.readAll({ fromPosition: from ?? (forwards ? START : END), direction: forwards ? FORWARDS : BACKWARDS, maxCount });
+  const read = client.readAll({ ...LEADER, fromPosition: from ?? (forwards ? START : END), direction: forwards ? FORWARDS : BACKWARDS, maxCount });
   const events: AllStreamRecordedEvent[] = [];
   for await (const resolved of read) if (resolved.event) events.push(resolved.event);
   return events;
@@ -79,6 +88,7 @@ export async function readStreamEvents(
 ): Promise<RecordedEvent[]> {
   const forwards = options.direction === 'forwards';
   const read = client.readStream(streamName, {
+    ...LEADER,
     direction: forwards ? FORWARDS : BACKWARDS,
     fromRevision: options.fromRevision ?? (forwards ? START : END),
     maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,

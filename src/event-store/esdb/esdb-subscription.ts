@@ -8,6 +8,7 @@ import {
 import { AllSubscription, Position, RecordedEvent } from '../event-store.port';
 import { backoffDelay, isTransient, RetryPolicy, translateError } from './esdb-errors';
 import { isSystemEvent, toRecordedEvent } from './esdb-mapping';
+import { LEADER } from './esdb-reads';
 
 /**
  * A catch-up subscription to `$all` that survives connection drops.
@@ -60,6 +61,7 @@ export class EsdbAllSubscription implements AllSubscription {
     try {
       while (!this.stopped) {
         const subscription = this.client.subscribeToAll({
+          ...LEADER,
           fromPosition: this.lastDelivered ?? START,
           filter: excludeSystemEvents(),
         });

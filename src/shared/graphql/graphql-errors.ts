@@ -11,6 +11,8 @@ export const ErrorCode = {
   /** The command id was already used for a different command; nothing was stored. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  /** The store refused to write this much in one append (EventStoreDB: 1 MiB); nothing was stored. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The read-model database cannot be reached (refused, terminated, too slow); try again. Writes may still be stored. */
   READ_MODEL_UNAVAILABLE: 'READ_MODEL_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
