@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EsdbEventStore } from '../../src/event-store/esdb/esdb-event-store';
-import { ALL_PROJECTIONS } from '../../src/projections/all-projections';
-import { ProjectionApplier } from '../../src/projections/projection-applier';
-import { migrateReadModels } from '../../src/projections/read-model-database';
-import { openPostgresReadModels } from '../../src/projections/postgres-read-models';
-import { rebuildReadModels } from '../../src/projections/rebuild';
 import { HABO_IDS } from '../../src/demo/habo-seed';
 import { EsdbTestServer } from '../esdb/esdb-test-server';
 import { createThrowawayDatabase, ThrowawayDatabase } from '../support/postgres-test-db';
 import { ServiceProcess, startServiceProcess } from '../support/service-process';
 import { scaleOutClient, seedHabo } from '../support/scale-out-client';
-import { dumpReadModels } from '../support/read-model-dump';
+import { expectPostgresReadModelsEqualARebuild } from '../support/read-model-dump';
 
 const LEASE_MS = 2000;
 const HEARTBEAT_MS = 400;
@@ -114,15 +109,10 @@ describe('scale-out: the projection leader is paused', () => {
     expect(leases.rows).toHaveLength(1);
     expect(Number(leases.rows[0].token)).toBeGreaterThanOrEqual(2);
     const store = await EsdbEventStore.connect(server.connectionString);
-    const live = openPostgresReadModels(readModels.url);
-    const target = openPostgresReadModels(rebuilt.url);
     try {
-      const applier = new ProjectionApplier(ALL_PROJECTIONS);
-      await migrateReadModels(target);
-      await rebuildReadModels(store, target, applier);
-      expect(await dumpReadModels(live, applier)).toEqual(await dumpReadModels(target, applier));
+      await expectPostgresReadModelsEqualARebuild(store, readModels.url, rebuilt.url);
     } finally {
-      await Promise.all([store.close(), live.destroy(), target.destroy()]);
+      await store.close();
     }
   }, 90_000);
 });
