@@ -139,7 +139,7 @@ describe('EventStoreDB adapter', () => {
     expect((await ctx.store.readStream(s))[0].metadata).toEqual(metadata);
   });
 
-  it("maps EventStoreDB's commit/prepare positions and revisions to bigint, one commit per append", async () => {
+  it("maps EventStoreDB's commit/prepare positions and revisions to bigint, as 24.10 writes them (each event its own commit)", async () => {
     const s = stream();
     const result = await ctx.store.append(s, [event(), event(), event()], { expectedRevision: 'no_stream' });
     const stored = ctx.server.state.stream(s)!;
@@ -147,10 +147,25 @@ describe('EventStoreDB adapter', () => {
 
     expect(read.map((e) => e.position)).toEqual(stored.map((e) => e.position));
     expect(read.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
-    expect(new Set(read.map((e) => e.position.commit)).size).toBe(1);
-    expect(new Set(read.map((e) => e.position.prepare)).size).toBe(3);
+    expect(read.map((e) => e.position.commit)).toEqual(read.map((e) => e.position.prepare));
+    expect(new Set(read.map((e) => e.position.commit)).size).toBe(3);
     expect(typeof result.position.commit).toBe('bigint');
     expect(result.position).toEqual(stored[2].position);
+  });
+
+  it('an idempotent re-append is answered with the original position, as a 24.10 node answers it', async () => {
+    const s = stream();
+    const events = [event(), event()];
+    const first = await ctx.store.append(s, events, { expectedRevision: 'no_stream' });
+    const client = EventStoreDBClient.connectionString(ctx.server.connectionString);
+    try {
+      const again = await client.appendToStream(s, events.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data })), { expectedRevision: 'no_stream' });
+      expect(again.nextExpectedRevision).toBe(1n);
+      expect(again.position).toEqual({ commit: first.position.commit, prepare: first.position.prepare });
+    } finally {
+      await client.dispose();
+    }
+    expect(ctx.server.state.stream(s)).toHaveLength(2);
   });
 
   it('readAll is exclusive of "after", skips system events and still fills the page', async () => {

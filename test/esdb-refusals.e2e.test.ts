@@ -27,7 +27,7 @@ describe('append refusals over GraphQL/HTTP (EVENT_STORE=esdb)', () => {
   /** The organisation's own events in the store (claims and read-access logs left out). */
   const eventsOf = (organisationId: string) => server.state.log.filter((e) => e.streamName.startsWith('organisation') && e.streamName.includes(organisationId));
 
-  it.each(['not-ready', 'busy'] as const)('retries an append the node refuses as %s, and the command succeeds once', async (refusal) => {
+  it.each(['not-ready', 'busy', 'no-leader'] as const)('retries an append the node refuses as %s, and the command succeeds once', async (refusal) => {
     const id = `org-${randomUUID()}`;
     server.refuseAppends(2, refusal);
     const response = await register(id);

@@ -22,6 +22,7 @@ import {
   appendSize,
   maxAppendSizeStatus,
   refusalStatus,
+  REFUSAL_MESSAGES,
   expectedFrom,
   parseUuid,
   streamIdentifier,
@@ -89,7 +90,7 @@ export function faultError(fault: Fault): Partial<grpc.StatusObject> {
   const metadata = new grpc.Metadata();
   for (const [key, value] of Object.entries(fault.metadata ?? {})) metadata.set(key, value);
   if (fault.refusal === 'timeout') return { code: grpc.status.DEADLINE_EXCEEDED, details: 'Timeout', metadata };
-  if (fault.refusal) return { code: grpc.status.UNAVAILABLE, details: fault.refusal === 'busy' ? 'Server Is Busy' : 'Server Is Not Ready', metadata };
+  if (fault.refusal) return { code: grpc.status.UNAVAILABLE, details: REFUSAL_MESSAGES[fault.refusal], metadata };
   const code = fault.code ?? grpc.status.UNAVAILABLE;
   return { code, details: fault.details ?? grpc.status[code], metadata };
 }
