@@ -6,7 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { StoreUnavailableError, WrongExpectedRevisionError } from '../src/event-store/event-store.errors';
+import { StoreUnavailableError, StreamDeletedError, WrongExpectedRevisionError } from '../src/event-store/event-store.errors';
 import { EventToAppend, ExpectedRevision, JsonObject, RecordedEvent } from '../src/event-store/event-store.port';
 import { EsdbEventStore, EsdbEventStoreOptions } from '../src/event-store/esdb/esdb-event-store';
 import { positionFromString, positionToString } from '../src/event-store/position';
@@ -151,6 +151,25 @@ describe('EventStoreDB adapter', () => {
     expect(new Set(read.map((e) => e.position.commit)).size).toBe(3);
     expect(typeof result.position.commit).toBe('bigint');
     expect(result.position).toEqual(stored[2].position);
+  });
+
+  it.each([true, false])('a tombstoned stream is a StreamDeletedError on read and on append (BatchAppend: %s), and nothing is written', async (batchAppend) => {
+    const own = batchAppend ? ctx : await connected({ batchAppend });
+    try {
+      const s = stream();
+      await own.store.append(s, [event()], { expectedRevision: 'no_stream' });
+      const client = EventStoreDBClient.connectionString(own.server.connectionString);
+      try {
+        await client.tombstoneStream(s);
+      } finally {
+        await client.dispose();
+      }
+      await expect(own.store.readStream(s)).rejects.toBeInstanceOf(StreamDeletedError);
+      await expect(own.store.append(s, [event()], { expectedRevision: 0n })).rejects.toMatchObject({ constructor: StreamDeletedError, streamName: s });
+      expect(own.server.state.stream(s)).toHaveLength(1);
+    } finally {
+      if (own !== ctx) await own.dispose();
+    }
   });
 
   it('an idempotent re-append is answered with the original position, as a 24.10 node answers it', async () => {

@@ -134,3 +134,10 @@ export function maxAppendSizeStatus(maxAppendSize: number): Status {
 /** What counts towards the append size: the events' data and metadata, as the server sums them. */
 export const appendSize = (events: readonly ProposedEvent[]) =>
   events.reduce((sum, e) => sum + e.data.length + e.customMetadata.length + Buffer.byteLength(e.type), 0);
+
+/** The per-request BatchAppend status for an append to a tombstoned stream. */
+export function streamDeletedStatus(name: string): Status {
+  const any = new Any();
+  any.pack(new shared.StreamDeleted().setStreamIdentifier(streamIdentifier(name)).serializeBinary(), 'event_store.client.StreamDeleted');
+  return new Status().setCode(Code.FAILED_PRECONDITION).setMessage(`Event stream '${name}' is deleted.`).setDetails(any);
+}

@@ -78,6 +78,31 @@ export class EsdbTestState {
     }
   }
 
+  /** Streams hard-deleted: never readable or writable again, as a 24.10 node keeps a tombstone. */
+  private readonly tombstoned = new Set<string>();
+
+  isTombstoned(streamName: string): boolean {
+    return this.tombstoned.has(streamName);
+  }
+
+  /**
+   * Hard-deletes a stream as `Streams.Tombstone` does: a `$streamDeleted`
+   * record goes into `$all` (a system event type, which subscribers skip),
+   * and reads and appends of the stream are refused from then on.
+   */
+  tombstone(streamName: string): LogPosition {
+    const position = { commit: this.nextLogPosition, prepare: this.nextLogPosition };
+    const revision = BigInt(this.streams.get(streamName)?.length ?? 0);
+    this.log.push({
+      streamName, revision, id: crypto.randomUUID(), type: '$streamDeleted', contentType: 'application/octet-stream',
+      data: new Uint8Array(), customMetadata: new Uint8Array(), position, createdTicks: BigInt(Date.now()) * 10_000n,
+    });
+    this.nextLogPosition += RECORD_OVERHEAD + BigInt(streamName.length);
+    this.tombstoned.add(streamName);
+    for (const listener of [...this.listeners]) listener();
+    return position;
+  }
+
   stream(streamName: string): readonly StoredEvent[] | undefined {
     return this.streams.get(streamName);
   }
