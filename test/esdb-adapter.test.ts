@@ -6,7 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { StoreUnavailableError, WrongExpectedRevisionError } from '../src/event-store/event-store.errors';
+import { StoreUnavailableError, StreamDeletedError, WrongExpectedRevisionError } from '../src/event-store/event-store.errors';
 import { EventToAppend, ExpectedRevision, JsonObject, RecordedEvent } from '../src/event-store/event-store.port';
 import { EsdbEventStore, EsdbEventStoreOptions } from '../src/event-store/esdb/esdb-event-store';
 import { positionFromString, positionToString } from '../src/event-store/position';
@@ -139,7 +139,7 @@ describe('EventStoreDB adapter', () => {
     expect((await ctx.store.readStream(s))[0].metadata).toEqual(metadata);
   });
 
-  it("maps EventStoreDB's commit/prepare positions and revisions to bigint, one commit per append", async () => {
+  it("maps EventStoreDB's commit/prepare positions and revisions to bigint, as 24.10 writes them (each event its own commit)", async () => {
     const s = stream();
     const result = await ctx.store.append(s, [event(), event(), event()], { expectedRevision: 'no_stream' });
     const stored = ctx.server.state.stream(s)!;
@@ -147,10 +147,44 @@ describe('EventStoreDB adapter', () => {
 
     expect(read.map((e) => e.position)).toEqual(stored.map((e) => e.position));
     expect(read.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
-    expect(new Set(read.map((e) => e.position.commit)).size).toBe(1);
-    expect(new Set(read.map((e) => e.position.prepare)).size).toBe(3);
+    expect(read.map((e) => e.position.commit)).toEqual(read.map((e) => e.position.prepare));
+    expect(new Set(read.map((e) => e.position.commit)).size).toBe(3);
     expect(typeof result.position.commit).toBe('bigint');
     expect(result.position).toEqual(stored[2].position);
+  });
+
+  it.each([true, false])('a tombstoned stream is a StreamDeletedError on read and on append (BatchAppend: %s), and nothing is written', async (batchAppend) => {
+    const own = batchAppend ? ctx : await connected({ batchAppend });
+    try {
+      const s = stream();
+      await own.store.append(s, [event()], { expectedRevision: 'no_stream' });
+      const client = EventStoreDBClient.connectionString(own.server.connectionString);
+      try {
+        await client.tombstoneStream(s);
+      } finally {
+        await client.dispose();
+      }
+      await expect(own.store.readStream(s)).rejects.toBeInstanceOf(StreamDeletedError);
+      await expect(own.store.append(s, [event()], { expectedRevision: 0n })).rejects.toMatchObject({ constructor: StreamDeletedError, streamName: s });
+      expect(own.server.state.stream(s)).toHaveLength(1);
+    } finally {
+      if (own !== ctx) await own.dispose();
+    }
+  });
+
+  it('an idempotent re-append is answered with the original position, as a 24.10 node answers it', async () => {
+    const s = stream();
+    const events = [event(), event()];
+    const first = await ctx.store.append(s, events, { expectedRevision: 'no_stream' });
+    const client = EventStoreDBClient.connectionString(ctx.server.connectionString);
+    try {
+      const again = await client.appendToStream(s, events.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data })), { expectedRevision: 'no_stream' });
+      expect(again.nextExpectedRevision).toBe(1n);
+      expect(again.position).toEqual({ commit: first.position.commit, prepare: first.position.prepare });
+    } finally {
+      await client.dispose();
+    }
+    expect(ctx.server.state.stream(s)).toHaveLength(2);
   });
 
   it('readAll is exclusive of "after", skips system events and still fills the page', async () => {

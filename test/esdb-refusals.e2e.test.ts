@@ -6,30 +6,36 @@
  * (per-request "Server Is Not Ready" / "Server Is Busy" / timeout statuses).
  */
 import { randomUUID } from 'node:crypto';
+import { EventStoreDBClient } from '@eventstore/db-client';
 import { EsdbTestServer } from './esdb/esdb-test-server';
 import { startTestApp, TestApp } from './support/test-app';
 
 const REGISTER = `mutation($i: RegisterMunicipalityInput!) { registerMunicipality(input: $i) { id } }`;
 
-describe('append refusals over GraphQL/HTTP (EVENT_STORE=esdb)', () => {
-  let server: EsdbTestServer;
-  let t: TestApp;
+/** A test server and the app on EVENT_STORE=esdb against it, for the describe block that calls this. */
+function appOnTestServer(options: ConstructorParameters<typeof EsdbTestServer>[0] = {}): { server: EsdbTestServer; t: TestApp } {
+  const running = {} as { server: EsdbTestServer; t: TestApp };
   beforeAll(async () => {
-    server = await new EsdbTestServer().start();
-    t = await startTestApp({ EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: server.connectionString });
+    running.server = await new EsdbTestServer(options).start();
+    running.t = await startTestApp({ EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: running.server.connectionString });
   });
   afterAll(async () => {
-    await t?.close();
-    await server?.stop();
+    await running.t?.close();
+    await running.server?.stop();
   });
+  return running;
+}
 
-  const register = (organisationId: string) => t.gql(REGISTER, { i: { organisationId, name: `Kommun ${organisationId}`, municipalityCode: '0643' } });
+describe('append refusals over GraphQL/HTTP (EVENT_STORE=esdb)', () => {
+  const running = appOnTestServer();
+
+  const register = (organisationId: string) => running.t.gql(REGISTER, { i: { organisationId, name: `Kommun ${organisationId}`, municipalityCode: '0643' } });
   /** The organisation's own events in the store (claims and read-access logs left out). */
-  const eventsOf = (organisationId: string) => server.state.log.filter((e) => e.streamName.startsWith('organisation') && e.streamName.includes(organisationId));
+  const eventsOf = (organisationId: string) => running.server.state.log.filter((e) => e.streamName.startsWith('organisation') && e.streamName.includes(organisationId));
 
-  it.each(['not-ready', 'busy'] as const)('retries an append the node refuses as %s, and the command succeeds once', async (refusal) => {
+  it.each(['not-ready', 'busy', 'no-leader'] as const)('retries an append the node refuses as %s, and the command succeeds once', async (refusal) => {
     const id = `org-${randomUUID()}`;
-    server.refuseAppends(2, refusal);
+    running.server.refuseAppends(2, refusal);
     const response = await register(id);
     expect(response.errors).toBeUndefined();
     expect(response.data.registerMunicipality.id).toBe(id);
@@ -38,43 +44,54 @@ describe('append refusals over GraphQL/HTTP (EVENT_STORE=esdb)', () => {
 
   it('answers STORE_UNAVAILABLE, and stores nothing, when the node keeps refusing', async () => {
     const id = `org-${randomUUID()}`;
-    server.refuseAppends(100, 'busy');
+    running.server.refuseAppends(100, 'busy');
     try {
       const response = await register(id);
       expect(response.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
       expect(eventsOf(id)).toHaveLength(0);
     } finally {
-      server.clearFaults();
+      running.server.clearFaults();
     }
   });
 
   it('a timed-out append that did commit is neither a failure nor a duplicate', async () => {
     const id = `org-${randomUUID()}`;
-    server.refuseAppends(1, 'timeout', { afterWrite: true, stream: undefined });
+    running.server.refuseAppends(1, 'timeout', { afterWrite: true, stream: undefined });
     const response = await register(id);
     expect(response.errors).toBeUndefined();
     expect(eventsOf(id)).toHaveLength(1);
   });
 });
 
+describe('a command on a stream an operator tombstoned, over GraphQL/HTTP (EVENT_STORE=esdb)', () => {
+  const running = appOnTestServer();
+
+  it('is STREAM_DELETED with a message that names the stream, not an internal error, and stores nothing', async () => {
+    const organisationId = `org-${randomUUID()}`;
+    const streamName = `organisation-${organisationId}`;
+    const client = EventStoreDBClient.connectionString(running.server.connectionString);
+    try {
+      await client.tombstoneStream(streamName);
+    } finally {
+      await client.dispose();
+    }
+    const logged = running.server.state.log.length;
+    const response = await running.t.gql(REGISTER, { i: { organisationId, name: 'Kommun', municipalityCode: '0643' } });
+    expect(response.errors?.[0]?.extensions?.code).toBe('STREAM_DELETED');
+    expect(response.errors?.[0]?.message).toContain(streamName);
+    expect(running.server.state.log.slice(logged).filter((e) => e.streamName.includes(organisationId))).toHaveLength(0);
+  });
+});
+
 describe('an append the node refuses as too large, over GraphQL/HTTP (EVENT_STORE=esdb)', () => {
-  let server: EsdbTestServer;
-  let t: TestApp;
-  beforeAll(async () => {
-    // A node configured with a MaxAppendSize below what one registration needs.
-    server = await new EsdbTestServer({ maxAppendSize: 300 }).start();
-    t = await startTestApp({ EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: server.connectionString });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await server?.stop();
-  });
+  // A node configured with a MaxAppendSize below what one registration needs.
+  const running = appOnTestServer({ maxAppendSize: 300 });
 
   it('is PAYLOAD_TOO_LARGE with a message that says so, not an internal error', async () => {
     const organisationId = `org-${randomUUID()}`;
-    const response = await t.gql(REGISTER, { i: { organisationId, name: 'Kommun med ett långt namn', municipalityCode: '0643' } });
+    const response = await running.t.gql(REGISTER, { i: { organisationId, name: 'Kommun med ett långt namn', municipalityCode: '0643' } });
     expect(response.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
     expect(response.errors?.[0]?.message).toMatch(/bytes the event store accepts in one append/);
-    expect(server.state.log.filter((e) => e.streamName.includes(organisationId) && !e.streamName.startsWith('samverkanCommand'))).toHaveLength(0);
+    expect(running.server.state.log.filter((e) => e.streamName.includes(organisationId) && !e.streamName.startsWith('samverkanCommand'))).toHaveLength(0);
   });
 });

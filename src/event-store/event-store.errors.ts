@@ -68,5 +68,15 @@ export class AppendTooLargeError extends InvalidAppendError {
   }
 }
 
+/**
+ * The stream was hard-deleted (EventStoreDB tombstone, e.g. by an operator): it
+ * can never be read or written again, so retrying is pointless; nothing was written.
+ */
+export class StreamDeletedError extends EventStoreError {
+  constructor(readonly streamName: string, options?: { cause?: unknown }) {
+    super(`The stream "${streamName}" has been deleted from the event store and can no longer be read or written`, options);
+  }
+}
+
 /** The store cannot be reached or cannot write (unreachable server, read-only disk, disk full). */
 export class StoreUnavailableError extends EventStoreError {}

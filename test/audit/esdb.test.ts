@@ -20,6 +20,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { IDS, loadHaboHistory } from './support/habo-history';
 import { PERSONAL_DATA_READ_EVENT_TYPE } from '../../src/audit/read-access/personal-data-read.event';
 import { appendSampleEvents } from './support/integrity-fixture';
+import { CHECKPOINT_STREAM, checkpointFromData } from '../../src/audit/integrity/checkpoint';
+import { StoreUnavailableError } from '../../src/event-store/event-store.errors';
 
 /**
  * The audit trail on EventStoreDB (the protocol-level test server, real gRPC,
@@ -89,6 +91,63 @@ describe('integrity chain, verify and export (EventStoreDB test server)', () => 
     expect(await verifyExportFile(stream.file, { keys: [key.publicKey] })).toMatchObject({ intact: true, eventsChecked: stream.result.events });
   });
 
+});
+
+describe('integrity checkpoints on a node that times out and forgets ids (EventStoreDB test server)', () => {
+  const key = signingKeyFrom(generateKeyPairSync('ed25519').privateKey);
+  let server: EsdbTestServer;
+  let dir: string;
+  let links: SqliteIntegrityRecords;
+  beforeAll(async () => {
+    server = await new EsdbTestServer().start();
+    servers.push(server);
+    dir = mkdtempSync(join(tmpdir(), 'samverkan-esdb-checkpoints-'));
+    links = SqliteIntegrityRecords.open(join(dir, INTEGRITY_RECORDS_FILE));
+  });
+  afterAll(async () => {
+    await links.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const connect = async (attempts: number) =>
+    new AuthenticatingEventStore(await EsdbEventStore.connect(server.connectionString, { retry: { attempts, baseDelayMs: 5, maxDelayMs: 20 } }), key.eventKey);
+  const checkpoints = () => server.state.stream(CHECKPOINT_STREAM) ?? [];
+
+  it('a checkpoint whose reply was lost (committed, then the leader changed) is stored once, and the chain verifies', async () => {
+    const store = await connect(4);
+    try {
+      await appendSampleEvents(store, 10);
+      server.refuseAppends(1, 'timeout', { stream: CHECKPOINT_STREAM, afterWrite: true, forgetIds: true });
+      await new IntegrityChainer(store, links, key, { everyEvents: 10, everyMinutes: 60 }).catchUp();
+      expect(checkpoints()).toHaveLength(1);
+      expect(await verifyStore(store, { keys: [key.publicKey], eventKeys: [key.eventKey], records: links })).toMatchObject({ intact: true, checkpointsChecked: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('when the adapter gives up on it, the chainer that tries again (after a restart) does not sign it twice', async () => {
+    // One attempt: the lost reply reaches the chainer as StoreUnavailableError, although the checkpoint was stored.
+    const once = await connect(1);
+    try {
+      await appendSampleEvents(once, 10);
+      server.refuseAppends(1, 'timeout', { stream: CHECKPOINT_STREAM, afterWrite: true, forgetIds: true });
+      await expect(new IntegrityChainer(once, links, key, { everyEvents: 10, everyMinutes: 60 }).catchUp()).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await once.close();
+    }
+    await server.restart(); // the node's id cache is gone too
+    const store = await connect(4);
+    try {
+      await new IntegrityChainer(store, links, key, { everyEvents: 10, everyMinutes: 60 }).catchUp();
+      expect(checkpoints()).toHaveLength(2);
+      const counts = checkpoints().map((e) => checkpointFromData(JSON.parse(Buffer.from(e.data).toString())).count);
+      expect(new Set(counts).size).toBe(2);
+      expect(await verifyStore(store, { keys: [key.publicKey], eventKeys: [key.eventKey], records: links })).toMatchObject({ intact: true, checkpointsChecked: 2 });
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('the read-access log over GraphQL, with EVENT_STORE=esdb (EventStoreDB test server)', () => {

@@ -12,6 +12,7 @@ import {
   BatchAppendResp,
   ReadReq,
   ReadResp,
+  TombstoneResp,
 } from '@eventstore/db-client/generated/streams_pb';
 import * as shared from '@eventstore/db-client/generated/shared_pb';
 import { Empty as ProtoEmpty } from 'google-protobuf/google/protobuf/empty_pb';
@@ -22,6 +23,8 @@ import {
   appendSize,
   maxAppendSizeStatus,
   refusalStatus,
+  streamDeletedStatus,
+  REFUSAL_MESSAGES,
   expectedFrom,
   parseUuid,
   streamIdentifier,
@@ -89,7 +92,7 @@ export function faultError(fault: Fault): Partial<grpc.StatusObject> {
   const metadata = new grpc.Metadata();
   for (const [key, value] of Object.entries(fault.metadata ?? {})) metadata.set(key, value);
   if (fault.refusal === 'timeout') return { code: grpc.status.DEADLINE_EXCEEDED, details: 'Timeout', metadata };
-  if (fault.refusal) return { code: grpc.status.UNAVAILABLE, details: fault.refusal === 'busy' ? 'Server Is Busy' : 'Server Is Not Ready', metadata };
+  if (fault.refusal) return { code: grpc.status.UNAVAILABLE, details: REFUSAL_MESSAGES[fault.refusal], metadata };
   const code = fault.code ?? grpc.status.UNAVAILABLE;
   return { code, details: fault.details ?? grpc.status[code], metadata };
 }
@@ -101,6 +104,14 @@ function notLeaderError(leader: { host: string; port: number }): Partial<grpc.St
   metadata.set('leader-endpoint-host', leader.host);
   metadata.set('leader-endpoint-port', String(leader.port));
   return { code: grpc.status.NOT_FOUND, details: 'Leader info available', metadata };
+}
+
+/** What a node answers a read of, or a non-batch append to, a tombstoned stream. */
+function streamDeletedError(name: string): Partial<grpc.StatusObject> {
+  const metadata = new grpc.Metadata();
+  metadata.set('exception', 'stream-deleted');
+  metadata.set('stream-name', name);
+  return { code: grpc.status.FAILED_PRECONDITION, details: `Event stream '${name}' is deleted.`, metadata };
 }
 
 function tooLargeError(maxAppendSize: number): Partial<grpc.StatusObject> {
@@ -128,6 +139,7 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
         const expected = expectedFrom(options!, () => options!.getRevision());
         ctx.received.push({ method: 'Append', streamName: name, expected, events });
         const { state, idCache } = ctx.writes();
+        if (state.isTombstoned(name)) return callback(streamDeletedError(name));
         const outcome = state.append(name, expected, events, idCache);
         if (fault?.forgetIds) idCache.clear();
         if (fault) return callback(faultError(fault));
@@ -156,6 +168,7 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
         if (appendSize(batch.events) > ctx.maxAppendSize) return void refuse(maxAppendSizeStatus(ctx.maxAppendSize));
         ctx.received.push({ method: 'BatchAppend', streamName: name, expected, events: batch.events });
         const { state, idCache } = ctx.writes();
+        if (state.isTombstoned(name)) return void refuse(streamDeletedStatus(name));
         const outcome = state.append(name, expected, batch.events, idCache);
         if (fault?.forgetIds) idCache.clear();
         if (fault?.refusal) return void refuse(refusalStatus(fault.refusal));
@@ -165,7 +178,13 @@ export function streamsService(ctx: StreamsServiceContext): IStreamsServer {
       call.on('end', () => call.end());
     },
     delete: (_call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: 'not in the test server' }),
-    tombstone: (_call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: 'not in the test server' }),
+    tombstone: (call, callback) => {
+      const name = streamName(call.request.getOptions()?.getStreamIdentifier());
+      const { state } = ctx.writes();
+      if (state.isTombstoned(name)) return callback(streamDeletedError(name));
+      const { commit, prepare } = state.tombstone(name);
+      callback(null, new TombstoneResp().setPosition(new TombstoneResp.Position().setCommitPosition(commit.toString()).setPreparePosition(prepare.toString())));
+    },
   };
 }
 
@@ -224,6 +243,7 @@ async function serveRead(ctx: StreamsServiceContext, call: ReadCall): Promise<vo
   if (options.hasStream()) {
     const stream = options.getStream()!;
     const name = streamName(stream.getStreamIdentifier());
+    if (ctx.state.isTombstoned(name)) return void call.emit('error', streamDeletedError(name));
     const events = ctx.state.stream(name);
     if (!events) {
       const notFound = new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(name));

@@ -99,11 +99,18 @@ export function wrongExpectedVersionStatus(expected: Expected, current: bigint |
 }
 
 /** A per-request refusal a 24.10 node answers BatchAppend with, while the call itself stays open. */
-export type AppendRefusal = 'not-ready' | 'busy' | 'timeout';
+export type AppendRefusal = 'not-ready' | 'busy' | 'no-leader' | 'timeout';
+
+export const REFUSAL_MESSAGES = {
+  'not-ready': 'Server Is Not Ready',
+  busy: 'Server Is Busy',
+  'no-leader': 'No leader info available in response',
+} as const;
 
 /**
- * As EventStoreDB's BatchAppend writes them: not-ready / too busy carry a
- * packed google.protobuf.Empty (which client 6.2.1 cannot place, hence its
+ * As EventStoreDB's BatchAppend writes them: not-ready / too busy / no leader
+ * (a node mid-election that cannot forward) carry a packed
+ * google.protobuf.Empty (which client 6.2.1 cannot place, hence its
  * "Could not recognize Server Is Not Ready"), a commit or prepare timeout a
  * packed event_store.client.Timeout.
  */
@@ -114,7 +121,7 @@ export function refusalStatus(refusal: AppendRefusal): Status {
     return new Status().setCode(Code.DEADLINE_EXCEEDED).setMessage('Timeout').setDetails(any);
   }
   any.pack(new ProtoEmpty().serializeBinary(), 'google.protobuf.Empty');
-  const message = refusal === 'not-ready' ? 'Server Is Not Ready' : 'Server Is Busy';
+  const message = REFUSAL_MESSAGES[refusal];
   return new Status().setCode(Code.UNAVAILABLE).setMessage(message).setDetails(any);
 }
 
@@ -127,3 +134,10 @@ export function maxAppendSizeStatus(maxAppendSize: number): Status {
 /** What counts towards the append size: the events' data and metadata, as the server sums them. */
 export const appendSize = (events: readonly ProposedEvent[]) =>
   events.reduce((sum, e) => sum + e.data.length + e.customMetadata.length + Buffer.byteLength(e.type), 0);
+
+/** The per-request BatchAppend status for an append to a tombstoned stream. */
+export function streamDeletedStatus(name: string): Status {
+  const any = new Any();
+  any.pack(new shared.StreamDeleted().setStreamIdentifier(streamIdentifier(name)).serializeBinary(), 'event_store.client.StreamDeleted');
+  return new Status().setCode(Code.FAILED_PRECONDITION).setMessage(`Event stream '${name}' is deleted.`).setDetails(any);
+}

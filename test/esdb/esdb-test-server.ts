@@ -48,10 +48,16 @@
  *   to replicate), that forwards appends to the leader and answers reads
  *   carrying `requires-leader` with NotLeader and the leader's address.
  *
- * Not covered: Streams.Delete/Tombstone (UNIMPLEMENTED), stream subscriptions,
+ * - `Streams.Tombstone`: the stream is refused from then on (reads: the
+ *   stream-deleted exception; Append: the same; BatchAppend: a per-request
+ *   StreamDeleted status), and a `$streamDeleted` record goes into `$all`.
+ * - `refuseAppends(n, 'no-leader')`: the status of a node mid-election that
+ *   cannot forward ("No leader info available in response").
+ *
+ * Not covered: Streams.Delete (soft delete, UNIMPLEMENTED), stream subscriptions,
  * link resolution ($> events), stream metadata ($$ streams are plain events
  * here), ACLs and credentials, TLS, the deadline BatchAppend options carry (a timeout
- * is injected instead), positions of idempotent re-appends (none is returned),
+ * is injected instead),
  * fell-behind signals, gossip of a follower (one leader per connection string), persistent subscriptions, projections, operations,
  * users, and the HTTP (AtomPub) API.
  */

@@ -5,14 +5,14 @@
  *
  * Semantics follow EventStoreDB where the adapter can observe them:
  * - per-stream revisions from 0;
- * - one append is one transaction: its events share a commit position (the
- *   log position of its first record) and each has its own, growing prepare
- *   position; `$all` is ordered by (commit, prepare);
+ * - positions as 24.10 writes an append: each event is its own commit, so its
+ *   commit position equals its prepare position (its record's log offset), and
+ *   both grow through the append; `$all` is ordered by (commit, prepare);
  * - log positions are byte offsets, so they grow by more than 1 per event
  *   (an adapter that assumes contiguous positions fails here as it would there);
  * - idempotent appends: re-sending the same event ids at the place they were
- *   written succeeds and writes nothing; the reply then carries no position,
- *   as EventStoreDB's idempotent path does (it reports commit position -1).
+ *   written succeeds and writes nothing; the reply carries the original
+ *   position of the last of those events, as 24.10's idempotent path does.
  *   With an exact revision or no_stream the check reads the stream itself, so
  *   it holds forever; with `any` / `stream_exists` a real node only knows the
  *   ids in its in-memory commit cache: here the `NodeIdCache` of the server
@@ -78,6 +78,31 @@ export class EsdbTestState {
     }
   }
 
+  /** Streams hard-deleted: never readable or writable again, as a 24.10 node keeps a tombstone. */
+  private readonly tombstoned = new Set<string>();
+
+  isTombstoned(streamName: string): boolean {
+    return this.tombstoned.has(streamName);
+  }
+
+  /**
+   * Hard-deletes a stream as `Streams.Tombstone` does: a `$streamDeleted`
+   * record goes into `$all` (a system event type, which subscribers skip),
+   * and reads and appends of the stream are refused from then on.
+   */
+  tombstone(streamName: string): LogPosition {
+    const position = { commit: this.nextLogPosition, prepare: this.nextLogPosition };
+    const revision = BigInt(this.streams.get(streamName)?.length ?? 0);
+    this.log.push({
+      streamName, revision, id: crypto.randomUUID(), type: '$streamDeleted', contentType: 'application/octet-stream',
+      data: new Uint8Array(), customMetadata: new Uint8Array(), position, createdTicks: BigInt(Date.now()) * 10_000n,
+    });
+    this.nextLogPosition += RECORD_OVERHEAD + BigInt(streamName.length);
+    this.tombstoned.add(streamName);
+    for (const listener of [...this.listeners]) listener();
+    return position;
+  }
+
   stream(streamName: string): readonly StoredEvent[] | undefined {
     return this.streams.get(streamName);
   }
@@ -103,14 +128,13 @@ export class EsdbTestState {
     if (!matches) return { kind: 'wrong_expected_version', currentRevision: current };
     if (proposed.length === 0) return { kind: 'success', currentRevision: current ?? -1n, position: undefined };
 
-    const commit = this.nextLogPosition;
     const createdTicks = BigInt(Date.now()) * 10_000n;
     for (const event of proposed) {
       const stored: StoredEvent = {
         ...event,
         streamName,
         revision: BigInt(existing.length),
-        position: { commit, prepare: this.nextLogPosition },
+        position: { commit: this.nextLogPosition, prepare: this.nextLogPosition },
         createdTicks,
       };
       existing.push(stored);
@@ -158,6 +182,7 @@ export class EsdbTestState {
     const run = existing.slice(start, start + proposed.length);
     const all = run.length === proposed.length && run.every((e, i) => e.id === proposed[i].id);
     if (!all) return { kind: 'wrong_expected_version', currentRevision: BigInt(existing.length - 1) };
-    return { kind: 'success', currentRevision: run[run.length - 1].revision, position: undefined };
+    const last = run[run.length - 1];
+    return { kind: 'success', currentRevision: last.revision, position: last.position };
   }
 }

@@ -10,6 +10,7 @@ import {
   isCommandError,
   MaxAppendSizeExceededError,
   NotLeaderError,
+  StreamDeletedError as EsdbStreamDeletedError,
   TimeoutError,
   UnavailableError,
   UnknownError,
@@ -19,6 +20,7 @@ import {
   AppendTooLargeError,
   EventStoreError,
   StoreUnavailableError,
+  StreamDeletedError,
   WrongExpectedRevisionError,
 } from '../event-store.errors';
 import { ExpectedRevision } from '../event-store.port';
@@ -130,6 +132,9 @@ export function translateError(
     return new StoreUnavailableError(`EventStoreDB denied access (${what}); check the credentials in the connection string`, {
       cause: error,
     });
+  }
+  if (error instanceof EsdbStreamDeletedError) {
+    return new StreamDeletedError(error.streamName ?? append?.streamName ?? '?', { cause: error });
   }
   if (error instanceof MaxAppendSizeExceededError) {
     return new AppendTooLargeError(append?.streamName ?? '?', undefined, error.maxAppendSize, { cause: error });

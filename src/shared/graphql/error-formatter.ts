@@ -5,7 +5,7 @@ import { Logger } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode, readModelUnavailable } from './graphql-errors';
 import { isReadModelUnavailable } from '../../projections/read-model-unavailable';
-import { AppendTooLargeError, StoreUnavailableError } from '../../event-store/event-store.errors';
+import { AppendTooLargeError, StoreUnavailableError, StreamDeletedError } from '../../event-store/event-store.errors';
 import { factsOf } from '../../observability/request-facts';
 
 type JsonError = { message: string; extensions?: Record<string, unknown>; locations?: unknown; path?: unknown };
@@ -90,8 +90,9 @@ function withFailureCode(error: GraphQLError): GraphQLError {
   }
   const unavailable = original instanceof StoreUnavailableError;
   const tooLarge = original instanceof AppendTooLargeError;
-  const message = unavailable ? `The event store is unavailable: ${original.message}` : tooLarge ? original.message : error.message;
-  const code = unavailable ? ErrorCode.STORE_UNAVAILABLE : tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.INTERNAL;
+  const deleted = original instanceof StreamDeletedError;
+  const message = unavailable ? `The event store is unavailable: ${original.message}` : tooLarge || deleted ? original.message : error.message;
+  const code = unavailable ? ErrorCode.STORE_UNAVAILABLE : tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : deleted ? ErrorCode.STREAM_DELETED : ErrorCode.INTERNAL;
   return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: original, extensions: { ...error.extensions, code } });
 }
 

@@ -13,6 +13,8 @@ export const ErrorCode = {
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   /** The store refused to write this much in one append (EventStoreDB: 1 MiB); nothing was stored. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** What the command concerns was deleted from the event store (an EventStoreDB tombstone); nothing was stored. */
+  STREAM_DELETED: 'STREAM_DELETED',
   /** The read-model database cannot be reached (refused, terminated, too slow); try again. Writes may still be stored. */
   READ_MODEL_UNAVAILABLE: 'READ_MODEL_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',

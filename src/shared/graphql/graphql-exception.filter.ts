@@ -4,7 +4,7 @@ import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../domain/domain-error';
 import { ConcurrencyConflictError } from '../commands/concurrency-conflict.error';
-import { AppendTooLargeError, CommandIdReusedError, StoreUnavailableError } from '../../event-store/event-store.errors';
+import { AppendTooLargeError, CommandIdReusedError, StoreUnavailableError, StreamDeletedError } from '../../event-store/event-store.errors';
 import { conflictError, domainError, ErrorCode, readModelUnavailable } from './graphql-errors';
 import { isReadModelUnavailable } from '../../projections/read-model-unavailable';
 import { IntegrityFailedError } from '../../audit/integrity/integrity-status';
@@ -29,6 +29,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
     }
     if (exception instanceof IntegrityFailedError) return new GraphQLError(exception.message, { extensions: { code: exception.code } });
     if (exception instanceof AppendTooLargeError) return new GraphQLError(exception.message, { extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } });
+    if (exception instanceof StreamDeletedError) return new GraphQLError(exception.message, { extensions: { code: ErrorCode.STREAM_DELETED } });
     if (exception instanceof StoreUnavailableError) {
       this.logger.error(`[correlation id ${correlationIdOf(host)}] ${exception.message}`);
       return new GraphQLError(`The event store is unavailable: ${exception.message}`, {
