@@ -4,9 +4,10 @@
  * time (nothing was recorded then); the audit log finds it by either.
  */
 import { startTestApp, TestApp } from '../support/test-app';
-import { IDS, setUpOrganisations, signAgreement } from './full-year-story';
+import { adopted2018Promise } from './adopted-2018-promise';
+import { IDS } from './full-year-story';
 
-const { police, municipality, agreement } = IDS;
+const { police, municipality } = IDS;
 const promise = 'ml-habo-2018';
 const m = (name: string, input: string, fields = 'id') => `mutation($i: ${input}!) { ${name}(input: $i) { ${fields} } }`;
 const activity = (entryId: string, date: string, extra: Record<string, unknown> = {}) => ({
@@ -17,18 +18,7 @@ describe('business time over GraphQL', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    await setUpOrganisations(t);
-    await signAgreement(t);
-    await t.as('coordinator', municipality).ok(m('draftPromise', 'DraftPromiseInput'), {
-      i: {
-        promiseId: promise, agreementId: agreement, title: 'Trygg skolväg', periodFrom: '2018-01-01', periodTo: '2018-12-31', focusAreas: ['Trygg skolväg'],
-        plannedActivities: [{ plannedActivityId: 'pa-sok', description: 'Hundsök', responsibleOrganisationIds: [police] }],
-        occurredAt: '2017-11-20T10:00:00Z',
-      },
-    });
-    await t.as('signatory', municipality).ok(m('adoptPromise', 'AdoptPromiseInput'), {
-      i: { promiseId: promise, adoptedOn: '2017-12-12', place: 'Habo', signatories: [{ name: 'Gunnar Pettersson', title: 'KSO', organisationId: municipality }] },
-    });
+    await adopted2018Promise(t, promise);
   }, 60_000);
   afterAll(() => t.close());
 
