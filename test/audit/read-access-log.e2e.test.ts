@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { PERSONAL_DATA_READ_EVENT_TYPE } from '../../src/audit/read-access/personal-data-read.event';
-import { MAX_ENTRY_BYTES } from '../../src/audit/read-access/read-access.recorder';
+import { MAX_ACTOR_CHARS, MAX_ENTRY_BYTES } from '../../src/audit/read-access/read-access.recorder';
 import { startTestApp, TestApp } from '../support/test-app';
 import { IDS, loadHaboHistory } from './support/habo-history';
 
@@ -87,6 +87,17 @@ describe('the read-access log', () => {
     await caughtUp(t);
     const anna = await auditor.ok(`{ personalDataReads(subjectId: "u-anna") { edges { node { field reader { userId } } } } }`);
     expect(anna.personalDataReads.edges.map((e: any) => e.node)).toContainEqual({ field: 'AuditActor.displayName', reader: { userId: 'auditor-none' } });
+  });
+
+  it('a reader whose token carries a huge name still writes entries within the cap: the name is clipped, the read is logged', async () => {
+    const reader = { userId: 'long-name', displayName: 'N'.repeat(9_000), organisationId: IDS.habo, roles: ['member' as const] };
+    const before = (await readEvents(t)).length;
+    await t.as(reader).ok(`{ promise(id: "${IDS.promise}") { activities { edges { node { notes } } } } }`);
+    const added = (await readEvents(t)).slice(before);
+    expect(added).toHaveLength(1);
+    expect(bytesOf(added[0])).toBeLessThanOrEqual(MAX_ENTRY_BYTES);
+    expect((added[0].metadata.actor as { displayName: string }).displayName).toBe('N'.repeat(MAX_ACTOR_CHARS));
+    expect(added[0].data.reads).toEqual([{ subjectId: IDS.promise, field: 'ActivityLogEntry.notes', count: 3 }]);
   });
 
   it('auditors filter the audit log to business events: no read-access entries, no integrity checkpoints', async () => {
