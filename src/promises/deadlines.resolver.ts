@@ -1,4 +1,5 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { RequestInfo } from '../shared/commands/command-context.factory';
 import { GraphQLError } from 'graphql';
 import { Clock } from '../shared/clock';
 import { ErrorCode } from '../shared/graphql/graphql-errors';
@@ -24,10 +25,18 @@ export class DeadlinesResolver {
     @Args('kinds', { type: () => [DeadlineKind], nullable: true }) kinds?: DeadlineKind[],
     @Args('overdueOnly', { nullable: true }) overdueOnly?: boolean,
     @Args('promiseId', { type: () => ID, nullable: true }) promiseId?: string,
+    @Context() request?: RequestInfo,
   ) {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {
       throw new GraphQLError('withinDays must be between 0 and 3660', { extensions: { code: ErrorCode.BAD_USER_INPUT, fields: ['withinDays'] } });
     }
-    return this.queries.list({ today: todayOr(today, this.clock), withinDays, kinds, overdueOnly, promiseId }, page.first, page.after);
+    const filter = { today: todayOr(today, this.clock), withinDays, kinds, overdueOnly, promiseId, partyOf: deadlinesOf(request?.viewer) };
+    return this.queries.list(filter, page.first, page.after);
   }
+}
+
+/** Deadlines are internal planning: auditors see all, anyone else their own organisation's (see DeadlineFilter.partyOf). */
+function deadlinesOf(viewer: RequestInfo['viewer']): readonly string[] | null {
+  if (viewer?.roles.includes('auditor')) return null;
+  return viewer?.organisationId ? [viewer.organisationId] : [];
 }

@@ -59,8 +59,6 @@ describe('access matrix: role × operation', () => {
   describe('non-public reads', () => {
     const PARTY_AND_AUDITOR: Caller[] = ['member', 'signatory', 'coordinator', 'auditor'];
     const single = [
-      ['a draft agreement', `{ agreement(id: "${HABO_DRAFTS.agreement}") { id } }`, PARTY_AND_AUDITOR],
-      ['a draft promise', `{ promise(id: "${HABO_DRAFTS.promise}") { id } }`, PARTY_AND_AUDITOR],
       ["a promise's history", `{ history(of: PROMISE, id: "${HABO_IDS.promise}") { type actor { userId } } }`, PARTY_AND_AUDITOR],
       ["an agreement's state at a date", `{ asOf(of: AGREEMENT, id: "${HABO_IDS.agreement}", at: "2016-06-30") { exists } }`, PARTY_AND_AUDITOR],
       ['the audit log', `{ auditLog(first: 5) { edges { node { type } } } }`, ['auditor']],
@@ -70,6 +68,15 @@ describe('access matrix: role × operation', () => {
     const cases = single.flatMap(([what, query, allowed]) =>
       CALLERS.map((caller) => [what, caller, (allowed as readonly Caller[]).includes(caller) ? 'allowed' : expectedDenial(caller), query] as const),
     );
+    // A draft one may not read answers as a missing id does (issue 13): null, no error.
+    const drafts = [['a draft agreement', 'agreement', HABO_DRAFTS.agreement], ['a draft promise', 'promise', HABO_DRAFTS.promise]] as const;
+    const draftCases = drafts.flatMap(([what, field, id]) => CALLERS.map((caller) => [what, caller, (PARTY_AND_AUDITOR as readonly Caller[]).includes(caller) ? id : null, field] as const));
+    it.each(draftCases)('%s as %s → %s', async (_what, caller, expected, field) => {
+      const response = await as(caller).gql(`{ ${field}(id: "${field === 'agreement' ? HABO_DRAFTS.agreement : HABO_DRAFTS.promise}") { id } }`);
+      expect(response.errors).toBeUndefined();
+      expect(response.data[field]?.id ?? null).toBe(expected);
+    });
+
     it.each(cases)('%s as %s → %s', async (_what, caller, expected, query) => {
       const response = await as(caller).gql(query);
       if (expected === 'allowed') expect(response.errors).toBeUndefined();

@@ -7,7 +7,14 @@ export type AssessedAgreement = { agreementId: string; status: string; partyIds:
 
 export type StartAssessment = DomainCommand<
   'StartAssessment',
-  { assessmentId: string; title: string; agreement: AssessedAgreement | null; period: Period | null }
+  {
+    assessmentId: string;
+    title: string;
+    agreement: AssessedAgreement | null;
+    period: Period | null;
+    /** The starter's organisation (from their token): owns an assessment made without an agreement. */
+    startedByOrganisationId?: string | null;
+  }
 >;
 
 export type AddAssessmentSource = DomainCommand<

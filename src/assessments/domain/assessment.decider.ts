@@ -29,7 +29,10 @@ function start({ data }: StartAssessment, state: AssessmentState): AssessmentEve
   const period = data.period ? { from: data.period.from, to: data.period.to } : null;
   return [{
     type: 'AssessmentStarted',
-    data: { assessmentId, title, agreementId: data.agreement?.agreementId ?? null, period, partyIds: [...(data.agreement?.partyIds ?? [])] },
+    data: {
+      assessmentId, title, agreementId: data.agreement?.agreementId ?? null, period, partyIds: [...(data.agreement?.partyIds ?? [])],
+      ...(data.startedByOrganisationId ? { startedByOrganisationId: data.startedByOrganisationId } : {}),
+    },
   }];
 }
 

@@ -11,7 +11,15 @@ export type FocusArea = { focusAreaId: string; name: string; problemIds: string[
 /** A (joint) situation assessment — lägesbild — for an agreement, a period, or both. */
 export type AssessmentStarted = DomainEvent<
   'AssessmentStarted',
-  { assessmentId: string; title: string; agreementId: string | null; period: Period | null; partyIds: string[] }
+  {
+    assessmentId: string;
+    title: string;
+    agreementId: string | null;
+    period: Period | null;
+    partyIds: string[];
+    /** Who started it; absent in events recorded before issue 13 (such an assessment without an agreement has no owner). */
+    startedByOrganisationId?: string | null;
+  }
 >;
 
 export type AssessmentSourceAdded = DomainEvent<

@@ -8,6 +8,8 @@ export type ExistingAssessment = {
   readonly agreementId: string | null;
   readonly period: Period | null;
   readonly partyIds: readonly string[];
+  /** Whose working material it is: the agreement's parties, or (without an agreement) the organisation that started it. */
+  readonly organisationIds: readonly string[];
   readonly sourceIds: readonly string[];
   readonly problemIds: readonly string[];
   readonly focusAreas: readonly FocusArea[];
@@ -24,8 +26,9 @@ function started(state: AssessmentState, eventType: string): ExistingAssessment 
 export function evolveAssessment(state: AssessmentState, event: AssessmentEvent): AssessmentState {
   switch (event.type) {
     case 'AssessmentStarted': {
-      const { assessmentId, agreementId, period, partyIds } = event.data;
-      return { status: 'InProgress', assessmentId, agreementId, period, partyIds, sourceIds: [], problemIds: [], focusAreas: [], completedOn: null };
+      const { assessmentId, agreementId, period, partyIds, startedByOrganisationId } = event.data;
+      const organisationIds = agreementId ? partyIds : startedByOrganisationId ? [startedByOrganisationId] : [];
+      return { status: 'InProgress', assessmentId, agreementId, period, partyIds, organisationIds, sourceIds: [], problemIds: [], focusAreas: [], completedOn: null };
     }
     case 'AssessmentSourceAdded': {
       const current = started(state, event.type);

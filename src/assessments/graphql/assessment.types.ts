@@ -30,6 +30,8 @@ export class SituationAssessment {
   @Field(() => ID) id!: string;
   @Field() title!: string;
   @Field(() => ID, { nullable: true }) agreementId!: string | null;
+  /** Not in the schema: who owns one without an agreement, for the read policy (src/auth/policy/working-material-filters.ts). */
+  startedByOrganisationId!: string | null;
   @Field(() => String, { nullable: true }) periodFrom!: string | null;
   @Field(() => String, { nullable: true }) periodTo!: string | null;
   @Field({ description: 'InProgress or Completed.' }) status!: string;

@@ -7,9 +7,9 @@ const none = { kind: null, detail: null, organisation_id: null, problem_ids: nul
 async function apply(trx: ReadModelTransaction, event: AssessmentEvent, seq: number): Promise<void> {
   switch (event.type) {
     case 'AssessmentStarted': {
-      const { assessmentId, title, agreementId, period } = event.data;
+      const { assessmentId, title, agreementId, period, startedByOrganisationId } = event.data;
       await trx.insertInto('assessments')
-        .values({ id: assessmentId, title, agreement_id: agreementId, period_from: period?.from ?? null, period_to: period?.to ?? null, status: 'InProgress', completed_on: null, seq })
+        .values({ id: assessmentId, title, agreement_id: agreementId, started_by_organisation_id: agreementId ? null : startedByOrganisationId ?? null, period_from: period?.from ?? null, period_to: period?.to ?? null, status: 'InProgress', completed_on: null, seq })
         .execute();
       return;
     }

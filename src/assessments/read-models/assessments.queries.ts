@@ -40,6 +40,7 @@ export class AssessmentQueries {
         id: row.id,
         title: row.title,
         agreementId: row.agreement_id,
+        startedByOrganisationId: row.started_by_organisation_id,
         periodFrom: row.period_from,
         periodTo: row.period_to,
         status: row.status,

@@ -2,6 +2,8 @@ export interface AssessmentsTable {
   id: string;
   title: string;
   agreement_id: string | null;
+  /** Owner of an assessment without an agreement (null for one under an agreement, and for ones recorded before owners). */
+  started_by_organisation_id: string | null;
   period_from: string | null;
   period_to: string | null;
   status: string;

@@ -3,6 +3,8 @@ import type { AssessmentCommand } from '../../assessments/domain';
 import type { OrganisationCommand } from '../../organisations/domain';
 import type { PromiseCommand } from '../../promises/domain';
 import type { Actor } from '../../shared/commands/command-context';
+import { AppendOnlyIds, hasId } from '../../shared/domain/append-only-ids';
+import { entryKey } from '../../promises/domain/promise.state';
 import { Role } from '../identity';
 
 /** Why a command is refused, or null to let the domain decide. */
@@ -13,7 +15,16 @@ type CommandType = AnyCommand['type'];
 type CommandOf<T extends CommandType> = Extract<AnyCommand, { type: T }>;
 /** The state is only read for its parties, so rules see it through that one lens. */
 type Rule<T extends CommandType> = (actor: Actor, command: CommandOf<T>, state: PartyState) => Refusal;
-type PartyState = { status: string; parties?: readonly { organisationId: string }[]; partyIds?: readonly string[] };
+type PartyState = {
+  status: string;
+  parties?: readonly { organisationId: string }[];
+  /** An assessment's owners (its agreement's parties, or the organisation that started it); preferred over partyIds. */
+  organisationIds?: readonly string[];
+  partyIds?: readonly string[];
+  /** A promise's activity entries with their responsible organisations. */
+  entryOwners?: AppendOnlyIds;
+  loggedEntryIds?: AppendOnlyIds;
+};
 
 const actsAs = (actor: Actor, roles: readonly Role[]): Refusal =>
   actor.roles.some((r) => (roles as readonly string[]).includes(r)) ? null : `needs the role ${roles.join(' or ')}`;
@@ -25,14 +36,34 @@ const among = (actor: Actor, partyIds: readonly string[], what: string): Refusal
   actor.organisationId && partyIds.includes(actor.organisationId) ? null : `only people of its parties may ${what}`;
 
 /**
- * Parties as the aggregate's own stream says (agreement `parties`, promise and
- * assessment `partyIds`); null for a stream that does not exist, where there is
- * nothing to protect and the domain answers NOT_FOUND.
+ * Parties as the aggregate's own stream says (agreement `parties`, promise
+ * `partyIds`, assessment `organisationIds`); null for a stream that does not
+ * exist, where there is nothing to protect and the domain answers NOT_FOUND.
+ * An empty list (an assessment recorded before it had an owner) lets nobody in.
  */
 function partiesOf(state: PartyState): readonly string[] | null {
   if (state.status === 'None') return null;
-  return state.parties?.map((p) => p.organisationId) ?? state.partyIds ?? [];
+  return state.parties?.map((p) => p.organisationId) ?? state.organisationIds ?? state.partyIds ?? [];
 }
+
+/**
+ * A command that creates a stream, sent for one that exists (another party's
+ * command id replayed, or its id chosen): only its own parties get past here,
+ * so everyone else is refused before the "already applied" answer or the
+ * domain's "already exists" can say anything about it.
+ */
+const notSomeoneElses = (actor: Actor, state: PartyState): Refusal => {
+  const parties = partiesOf(state);
+  return parties === null ? null : among(actor, parties, 'use this id: it belongs to another stream');
+};
+
+/** Only the organisation responsible for an entry corrects it (the correction is then theirs too, by ownOrganisation). */
+const entryOfOwnOrganisation = (actor: Actor, entryId: string, state: PartyState): Refusal => {
+  if (!hasId(state.loggedEntryIds ?? null, entryId)) return null; // no such entry: the domain says ACTIVITY_NOT_FOUND
+  return actor.organisationId && hasId(state.entryOwners ?? null, entryKey(actor.organisationId, entryId))
+    ? null
+    : 'only the organisation responsible for an entry may correct it';
+};
 
 const first = (...checks: (() => Refusal)[]): Refusal => {
   for (const check of checks) {
@@ -50,8 +81,7 @@ const byParty =
       () => actsAs(actor, roles),
       () => {
         const parties = partiesOf(state);
-        // An assessment started without an agreement has no parties yet: any coordinator may work on it (see README).
-        return parties && parties.length > 0 ? among(actor, parties, what) : null;
+        return parties ? among(actor, parties, what) : null;
       },
     );
 
@@ -79,8 +109,8 @@ export const COMMAND_RULES: { [T in CommandType]: Rule<T> } = {
   RemovePerson: (actor) => actsAs(actor, ADMIN),
 
   // Agreements: drafted by a party's coordinator, signed by each party's signatory for that party.
-  DraftAgreement: (actor, { data }) =>
-    first(() => actsAs(actor, COORDINATOR), () => among(actor, data.parties.map((p) => p.organisationId), 'draft an agreement (your organisation must be a party)')),
+  DraftAgreement: (actor, { data }, state) =>
+    first(() => actsAs(actor, COORDINATOR), () => notSomeoneElses(actor, state), () => among(actor, data.parties.map((p) => p.organisationId), 'draft an agreement (your organisation must be a party)')),
   SignAgreement: (actor, command, state) =>
     first(
       () => actsAs(actor, SIGNATORY),
@@ -93,8 +123,13 @@ export const COMMAND_RULES: { [T in CommandType]: Rule<T> } = {
   SupersedeAgreement: byParty(DECIDERS, 'supersede this agreement'),
 
   // Situation assessments: the parties' coordinators.
-  StartAssessment: (actor, { data }) =>
-    first(() => actsAs(actor, COORDINATOR), () => (data.agreement ? among(actor, data.agreement.partyIds, 'assess under this agreement') : null)),
+  // Without an agreement, the assessment belongs to the starter's organisation, so there must be one.
+  StartAssessment: (actor, { data }, state) =>
+    first(
+      () => actsAs(actor, COORDINATOR),
+      () => notSomeoneElses(actor, state),
+      () => (data.agreement ? among(actor, data.agreement.partyIds, 'assess under this agreement') : actor.organisationId ? null : 'an assessment without an agreement belongs to your organisation, and you have none'),
+    ),
   AddAssessmentSource: (actor, command, state) =>
     first(
       () => byParty(COORDINATOR, 'add sources to this assessment')(actor, command, state),
@@ -105,8 +140,8 @@ export const COMMAND_RULES: { [T in CommandType]: Rule<T> } = {
   CompleteAssessment: byParty(COORDINATOR, 'complete this assessment'),
 
   // Promises: planned and followed up by coordinators, adopted by signatories.
-  DraftPromise: (actor, { data }) =>
-    first(() => actsAs(actor, COORDINATOR), () => among(actor, data.agreement.partyIds, 'draft a promise under this agreement')),
+  DraftPromise: (actor, { data }, state) =>
+    first(() => actsAs(actor, COORDINATOR), () => notSomeoneElses(actor, state), () => among(actor, data.agreement.partyIds, 'draft a promise under this agreement')),
   AdoptPromise: (actor, command, state) =>
     first(
       () => byParty(SIGNATORY, 'adopt this promise')(actor, command, state),
@@ -126,6 +161,7 @@ export const COMMAND_RULES: { [T in CommandType]: Rule<T> } = {
   CorrectActivity: (actor, command, state) =>
     first(
       () => byParty(COORDINATOR, 'correct activities on this promise')(actor, command, state),
+      () => entryOfOwnOrganisation(actor, command.data.correctsEntryId, state),
       () => ownOrganisation(actor, command.data.responsibleOrganisationId, 'activities are corrected'),
     ),
   PlanFollowUps: byParty(COORDINATOR, 'plan follow-ups of this promise'),

@@ -1,8 +1,8 @@
 import { Role } from '../identity';
 import { ArgumentCheck, historyOfOwnParty } from './argument-checks';
-import { assessmentOrError, ownDeadlines, peopleOfOwnOrganisation, visibleAssessments } from './working-material-filters';
+import { assessmentOrNull, ownDeadlines, peopleOfOwnOrganisation, visibleAssessments } from './working-material-filters';
 import {
-  agreementOrError, agreementOrNull, entriesOfAnyPromise, entriesOfParentPromise, promiseOrError, ResultFilter, visibleAgreements,
+  agreementOrNull, entriesOfAnyPromise, entriesOfParentPromise, followUpsOfParentPromise, promiseOrNull, ResultFilter, visibleAgreements,
   visiblePromises,
 } from './result-filters';
 import { eachEvent } from './subscription-filters';
@@ -35,22 +35,23 @@ export const PARTIES_AND_AUDITORS: readonly Role[] = [...PARTY_PEOPLE, 'auditor'
  * that agreement or promise is decided by command-rules.ts from the streams.
  */
 export const RESOLVER_POLICIES: Readonly<Record<string, ResolverPolicy>> = {
-  // Public reads; drafts and notes are filtered out of what is returned.
+  // Public reads; drafts and notes are filtered out of what is returned (a draft one may not read answers as a missing id: null).
   'Query.viewer': { allow: ANYONE },
   'Query.organisation': { allow: ANYONE },
   'Query.organisations': { allow: ANYONE, expensive: true },
-  'Query.agreement': { allow: ANYONE, result: agreementOrError },
+  'Query.agreement': { allow: ANYONE, result: agreementOrNull },
   'Query.agreements': { allow: ANYONE, result: visibleAgreements, expensive: true },
-  'Query.promise': { allow: ANYONE, result: promiseOrError },
+  'Query.promise': { allow: ANYONE, result: promiseOrNull },
   'Query.promises': { allow: ANYONE, result: visiblePromises, expensive: true },
   'Query.activityLog': { allow: ANYONE, result: entriesOfAnyPromise, expensive: true },
   'CitizenPromise.agreement': { allow: ANYONE, result: agreementOrNull },
   'CitizenPromise.activities': { allow: ANYONE, result: entriesOfParentPromise },
+  // Follow-up comments and measurement notes: as activity notes, for the parties' people and auditors only.
+  'CitizenPromise.followUps': { allow: ANYONE, result: followUpsOfParentPromise },
 
   // Parts of published documents: public wherever the document itself is visible (the parent was filtered already).
   'CollaborationAgreement.versions': { allow: ANYONE },
   'CitizenPromise.progress': { allow: ANYONE },
-  'CitizenPromise.followUps': { allow: ANYONE },
   'CitizenPromise.finalReports': { allow: ANYONE },
   'PlannedActivity.progress': { allow: ANYONE },
   'Organisation.servedMunicipalityIds': { allow: ANYONE },
@@ -64,7 +65,7 @@ export const RESOLVER_POLICIES: Readonly<Record<string, ResolverPolicy>> = {
   'PublicPromise.finalReports': { allow: ANYONE },
 
   // Working material: situation assessments and deadlines, for the parties' people and auditors.
-  'Query.assessment': { allow: PARTIES_AND_AUDITORS, result: assessmentOrError },
+  'Query.assessment': { allow: PARTIES_AND_AUDITORS, result: assessmentOrNull },
   'Query.assessments': { allow: PARTIES_AND_AUDITORS, result: visibleAssessments, expensive: true },
   'Query.deadlines': { allow: PARTIES_AND_AUDITORS, result: ownDeadlines, expensive: true },
 

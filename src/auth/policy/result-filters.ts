@@ -1,4 +1,3 @@
-import { denied } from '../auth-errors';
 import { Viewer } from '../identity';
 import { canSeeAgreement, canSeePromise, mayReadNonPublic, redactNotes } from './visibility';
 
@@ -20,15 +19,14 @@ export type ResultFilter = (result: unknown, context: ResultContext) => unknown;
 type Connection<T> = { edges: { cursor: string; node: T }[]; pageInfo: unknown };
 
 /**
- * One object: an error when the viewer may not see it (FORBIDDEN, or
- * UNAUTHENTICATED for anonymous callers, who might see it after signing in).
+ * One object: null when the viewer may not see it, exactly as for an id that
+ * does not exist, so an outsider cannot tell a draft from a missing id (an
+ * error here would say "this id is in use").
  */
 export const single =
-  <T>(visible: (viewer: Viewer, item: T) => boolean, what: string): ResultFilter =>
-  (result, { viewer }) => {
-    if (result == null || visible(viewer, result as T)) return result;
-    throw denied(viewer !== null, `${what} is not published; only its parties and auditors may read it`);
-  };
+  <T>(visible: (viewer: Viewer, item: T) => boolean): ResultFilter =>
+  (result, { viewer }) =>
+    result == null || visible(viewer, result as T) ? result : null;
 
 /**
  * A page: items the viewer may not see are left out. The cursors still come
@@ -43,14 +41,12 @@ export const page =
     return { ...connection, edges: connection.edges.filter((edge) => visible(viewer, edge.node)) };
   };
 
-export const agreementOrError = single(canSeeAgreement, 'This agreement');
-export const promiseOrError = single(canSeePromise, 'This promise');
+/** Also for a nested agreement: one the viewer may not see reads as null rather than failing the whole promise. */
+export const agreementOrNull = single(canSeeAgreement);
+export const promiseOrNull = single(canSeePromise);
 export const visibleAgreements = page(canSeeAgreement);
 export const visiblePromises = page(canSeePromise);
 
-/** A nested agreement the viewer may not see reads as null rather than failing the whole promise. */
-export const agreementOrNull: ResultFilter = (result, { viewer }) =>
-  result == null || canSeeAgreement(viewer, result as Parameters<typeof canSeeAgreement>[1]) ? result : null;
 
 type Entry = { promiseId: string; notes?: string | null };
 
@@ -72,4 +68,22 @@ export const entriesOfAnyPromise: ResultFilter = async (result, { viewer, partie
     ...connection,
     edges: connection.edges.map((e) => ({ ...e, node: redactNotes(e.node, mayReadNonPublic(viewer, partiesOf.get(e.node.promiseId) ?? [])) })),
   };
+};
+
+type FollowUpLike = { activityStatuses: { comment?: string | null }[]; measurements: { note?: string | null }[] };
+
+/**
+ * Follow-ups of the parent promise (`CitizenPromise.followUps`): their comments
+ * and measurement notes are internal working text, read as activity notes are.
+ */
+export const followUpsOfParentPromise: ResultFilter = (result, { viewer, parent }) => {
+  const followUps = result as FollowUpLike[] | null;
+  if (!followUps) return followUps;
+  const partyIds = (parent as { partyIds?: readonly string[] } | null)?.partyIds ?? [];
+  if (mayReadNonPublic(viewer, partyIds)) return followUps;
+  return followUps.map((f) => ({
+    ...f,
+    activityStatuses: f.activityStatuses.map((s) => (s.comment == null ? s : { ...s, comment: null })),
+    measurements: f.measurements.map((m) => (m.note == null ? m : { ...m, note: null })),
+  }));
 };

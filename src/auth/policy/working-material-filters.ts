@@ -1,27 +1,25 @@
-import { denied } from '../auth-errors';
 import { hasRole, Viewer } from '../identity';
 import { ResultContext, ResultFilter } from './result-filters';
 import { mayReadNonPublic } from './visibility';
 
 type Connection<T> = { edges: { cursor: string; node: T }[]; pageInfo: unknown };
-type Assessment = { agreementId: string | null };
+type Assessment = { agreementId: string | null; startedByOrganisationId?: string | null };
 
 /**
  * Situation assessments (lägesbild) are working material, not published: the
- * parties of their agreement and auditors read them. One started without an
- * agreement names no parties yet, so any party-role person may read it (a gap
- * until the domain records who owns it).
+ * parties of their agreement and auditors read them; one started without an
+ * agreement, the organisation that started it (one recorded before owners
+ * were: auditors only).
  */
 async function canSeeAssessment(assessment: Assessment, { viewer, parties }: ResultContext): Promise<boolean> {
   if (hasRole(viewer, 'auditor')) return true;
-  if (!assessment.agreementId) return hasRole(viewer, 'member', 'signatory', 'coordinator');
+  if (!assessment.agreementId) return mayReadNonPublic(viewer, assessment.startedByOrganisationId ? [assessment.startedByOrganisationId] : []);
   return mayReadNonPublic(viewer, (await parties.agreementParties(assessment.agreementId)) ?? []);
 }
 
-export const assessmentOrError: ResultFilter = async (result, context) => {
-  if (result == null || (await canSeeAssessment(result as Assessment, context))) return result;
-  throw denied(context.viewer !== null, 'Only the parties of its agreement and auditors may read this assessment');
-};
+/** One the viewer may not read answers as an id that does not exist (null), so outsiders cannot tell which ids are in use. */
+export const assessmentOrNull: ResultFilter = async (result, context) =>
+  result == null || (await canSeeAssessment(result as Assessment, context)) ? result : null;
 
 export const visibleAssessments: ResultFilter = async (result, context) => {
   const connection = result as Connection<Assessment> | null;

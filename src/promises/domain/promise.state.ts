@@ -30,6 +30,8 @@ export type ExistingPromise = {
   readonly loggedEntryIds: AppendOnlyIds;
   /** Entries a correction has superseded. */
   readonly supersededEntryIds: AppendOnlyIds;
+  /** Each entry with its responsible organisation, as `entryKey(organisation, entry)`: who may correct it. */
+  readonly entryOwners: AppendOnlyIds;
   /** One plan per period that has one, the newest last. */
   readonly followUpPlans: readonly FollowUpPlan[];
   readonly recordedFollowUpIds: readonly string[];
@@ -77,6 +79,7 @@ export function evolvePromise(state: PromiseState, stored: PromiseEvent): Promis
         withdrawal: null,
         loggedEntryIds: emptyIds,
         supersededEntryIds: emptyIds,
+        entryOwners: emptyIds,
         followUpPlans: [],
         recordedFollowUpIds: [],
         finalReportsFor: [],
@@ -110,7 +113,11 @@ export function evolvePromise(state: PromiseState, stored: PromiseEvent): Promis
       return drafted(state, event.type); // nothing a later decision depends on
     case 'ActivityLogged': {
       const current = drafted(state, event.type);
-      return { ...current, loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId, event.data.date) };
+      return {
+        ...current,
+        loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId, event.data.date),
+        entryOwners: addId(current.entryOwners, entryKey(event.data.responsibleOrganisationId, event.data.entryId)),
+      };
     }
     case 'ActivityCorrected': {
       const current = drafted(state, event.type);
@@ -118,6 +125,7 @@ export function evolvePromise(state: PromiseState, stored: PromiseEvent): Promis
         ...current,
         loggedEntryIds: addId(current.loggedEntryIds, event.data.entryId, event.data.date),
         supersededEntryIds: addId(current.supersededEntryIds, event.data.correctsEntryId),
+        entryOwners: addId(current.entryOwners, entryKey(event.data.responsibleOrganisationId, event.data.entryId)),
       };
     }
     case 'FollowUpsPlanned': {
@@ -138,3 +146,6 @@ export function evolvePromise(state: PromiseState, stored: PromiseEvent): Promis
       return assertNever(event);
   }
 }
+
+/** An activity entry together with the organisation responsible for it (ids hold no NUL). */
+export const entryKey = (organisationId: string, entryId: string) => `${organisationId}\u0000${entryId}`;

@@ -10,6 +10,12 @@ export interface DeadlineFilter {
   kinds?: DeadlineKind[] | null;
   overdueOnly?: boolean | null;
   promiseId?: string | null;
+  /**
+   * Whose deadlines: those of promises and agreements these organisations are
+   * parties of; null for all (auditors). Applied before paging, so neither the
+   * page nor its cursors (which hold promise and agreement ids) name others'.
+   */
+  partyOf: readonly string[] | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -28,14 +34,18 @@ export class DeadlineQueries {
 
   async list(filter: DeadlineFilter, first?: number | null, after?: string | null): Promise<Connection<Deadline>> {
     const limit = pageSize(first);
+    if (filter.partyOf?.length === 0) return toConnection([], limit, () => [], (d) => d);
     const horizon = addDays(filter.today, filter.withinDays);
     const wanted = (kind: DeadlineKind) => !filter.kinds?.length || filter.kinds.includes(kind);
-    const all = [
+    const everything = [
       ...(wanted(DeadlineKind.FollowUp) ? await this.followUps(horizon, filter.promiseId) : []),
       ...(wanted(DeadlineKind.FinalReport) ? await this.finalReports(horizon, filter.promiseId) : []),
       ...(wanted(DeadlineKind.AgreementExpiry) && !filter.promiseId ? await this.expiringAgreements(filter.today, horizon) : []),
       ...(wanted(DeadlineKind.MissingFinalReport) ? await this.periodsWithoutReport(filter.today, filter.promiseId) : []),
-    ].map((d) => ({ ...d, overdue: d.dueOn < filter.today, daysLeft: daysBetween(filter.today, d.dueOn) }));
+    ];
+    const own = await this.ownedBy(filter.partyOf);
+    const all = everything
+      .filter((d) => !own || (d.promiseId ? own.promises.has(d.promiseId) : !!d.agreementId && own.agreements.has(d.agreementId))).map((d) => ({ ...d, overdue: d.dueOn < filter.today, daysLeft: daysBetween(filter.today, d.dueOn) }));
     const key = (d: Deadline) => [d.dueOn, d.kind, `${d.promiseId ?? d.agreementId}/${d.followUpId ?? ''}`];
     let rows = all.filter((d) => !filter.overdueOnly || d.overdue).sort((a, b) => (key(a).join('\u0000') < key(b).join('\u0000') ? -1 : 1));
     if (after) {
@@ -43,6 +53,17 @@ export class DeadlineQueries {
       rows = rows.filter((d) => key(d).join('\u0000') > cursor);
     }
     return toConnection(rows.slice(0, limit + 1), limit, key, (d) => d);
+  }
+
+  /** The promises and agreements these organisations are parties of; null for no restriction. */
+  private async ownedBy(organisationIds: readonly string[] | null) {
+    if (!organisationIds) return null;
+    const ids = [...organisationIds];
+    const [promises, agreements] = await Promise.all([
+      this.db.selectFrom('promise_parties').select('promise_id').where('organisation_id', 'in', ids).execute(),
+      this.db.selectFrom('agreement_parties').select('agreement_id').where('organisation_id', 'in', ids).execute(),
+    ]);
+    return { promises: new Set(promises.map((r) => r.promise_id)), agreements: new Set(agreements.map((r) => r.agreement_id)) };
   }
 
   private async followUps(horizon: string, promiseId?: string | null) {

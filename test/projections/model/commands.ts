@@ -247,7 +247,8 @@ class CorrectActivity extends Picking {
   check = (m: Readonly<Model>) => correctable(m).length > 0;
   async run(m: Model, r: Real) {
     const { p, e } = pick(correctable(m), this.n);
-    const input = { ...entryInput(p, `e${p.entries.length + 1}`, this.n + 1), correctsEntryId: e.id, reason: 'Fel antal' };
+    // A correction is made by, and stays with, the organisation responsible for the entry (issue 13).
+    const input = { ...entryInput(p, `e${p.entries.length + 1}`, this.n + 1), responsibleOrganisationId: e.responsible, correctsEntryId: e.id, reason: 'Fel antal' };
     await r.accept(m, coordinator(input.responsibleOrganisationId), 'correctActivity', input, changing('reason'));
     e.superseded = true;
     p.entries.push({ id: input.entryId, responsible: input.responsibleOrganisationId, superseded: false });
@@ -405,7 +406,9 @@ const REFUSALS: Record<string, Refusal> = {
     send: (m, r, n) => {
       const p = pick(m.running().filter((x) => x.entries.some((e) => e.superseded)), n);
       const e = p.entries.find((x) => x.superseded)!;
-      return r.refuse(coordinator(ORGS.police), 'correctActivity', { ...entryInput(p, 'e-twice', 0), correctsEntryId: e.id, reason: 'Igen' }, 'ACTIVITY_ALREADY_CORRECTED');
+      // As the entry's own organisation, so the refusal is about the second correction, not about who asks.
+      const input = { ...entryInput(p, 'e-twice', 0), responsibleOrganisationId: e.responsible, correctsEntryId: e.id, reason: 'Igen' };
+      return r.refuse(coordinator(e.responsible), 'correctActivity', input, 'ACTIVITY_ALREADY_CORRECTED');
     },
   },
   recordTwice: {

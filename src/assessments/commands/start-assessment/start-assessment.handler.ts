@@ -27,7 +27,7 @@ export class StartAssessmentHandler implements ICommandHandler<StartAssessmentCo
     await this.commands.run({
       streamName: assessmentStream(assessmentId),
       decider: assessmentDecider,
-      command: { type: 'StartAssessment', data: { assessmentId, title: input.title, agreement, period } },
+      command: { type: 'StartAssessment', data: { assessmentId, title: input.title, agreement, period, startedByOrganisationId: context.actor.organisationId } },
       context,
     });
     return assessmentId;
