@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { PERSONAL_DATA_READ_EVENT_TYPE } from '../../src/audit/read-access/personal-data-read.event';
-import { MAX_ENTRY_BYTES } from '../../src/audit/read-access/read-access.recorder';
+import { MAX_ACTOR_CHARS, MAX_ENTRY_BYTES } from '../../src/audit/read-access/read-access.recorder';
 import { startTestApp, TestApp } from '../support/test-app';
-import { IDS, loadHaboHistory } from './support/habo-history';
+import { ANNA, FREDRIK, IDS, loadHaboHistory, record } from './support/habo-history';
 
 /** Issue 13: the read-access log cannot be turned into a weapon; auditors can ask it who read about whom. */
 
@@ -87,6 +87,33 @@ describe('the read-access log', () => {
     await caughtUp(t);
     const anna = await auditor.ok(`{ personalDataReads(subjectId: "u-anna") { edges { node { field reader { userId } } } } }`);
     expect(anna.personalDataReads.edges.map((e: any) => e.node)).toContainEqual({ field: 'AuditActor.displayName', reader: { userId: 'auditor-none' } });
+  });
+
+  it('auditors ask who read the signatories of an agreement not yet in force, by the agreement (counted entries have the deprecated path "")', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const parties = [{ organisationId: IDS.police, kind: 'LocalPoliceArea', name: 'LPO Södra Vätterbygden' }, { organisationId: IDS.habo, kind: 'Municipality', name: 'Habo kommun' }];
+    await record(store, 'agreement', 'agr-draft', [{ type: 'AgreementDrafted', data: { agreementId: 'agr-draft', title: 'Ny överenskommelse', parties, validFrom: '2018-01-01', validTo: null } }], ANNA, '2017-11-01T10:00:00.000Z');
+    await record(store, 'agreement', 'agr-draft', [{ type: 'AgreementSigned', data: { agreementId: 'agr-draft', partyOrganisationId: IDS.police, signatory: { name: 'Fredrik Lindfors', title: 'Chef LPO' }, signedOn: '2017-11-02', place: 'Habo' } }], FREDRIK, '2017-11-02T10:00:00.000Z');
+    await caughtUp(t);
+    const read = await t.as('member', IDS.police).ok(`query Draft { agreement(id: "agr-draft") { status parties { signature { signatoryName signatoryTitle } } } }`);
+    expect(read.agreement.parties[0].signature).toEqual({ signatoryName: 'Fredrik Lindfors', signatoryTitle: 'Chef LPO' });
+    await caughtUp(t);
+    const { personalDataReads } = await t.as('auditor').ok(`{ personalDataReads(subjectId: "agr-draft") { edges { node { field count path operationName reader { userId } } } } }`);
+    expect(personalDataReads.edges.map((e: any) => e.node).sort((a: any, b: any) => a.field.localeCompare(b.field))).toEqual([
+      { field: 'Signature.signatoryName', count: 1, path: '', operationName: 'Draft', reader: { userId: `member-${IDS.police}` } },
+      { field: 'Signature.signatoryTitle', count: 1, path: '', operationName: 'Draft', reader: { userId: `member-${IDS.police}` } },
+    ]);
+  });
+
+  it('a reader whose token carries a huge name still writes entries within the cap: the name is clipped, the read is logged', async () => {
+    const reader = { userId: 'long-name', displayName: 'N'.repeat(9_000), organisationId: IDS.habo, roles: ['member' as const] };
+    const before = (await readEvents(t)).length;
+    await t.as(reader).ok(`{ promise(id: "${IDS.promise}") { activities { edges { node { notes } } } } }`);
+    const added = (await readEvents(t)).slice(before);
+    expect(added).toHaveLength(1);
+    expect(bytesOf(added[0])).toBeLessThanOrEqual(MAX_ENTRY_BYTES);
+    expect((added[0].metadata.actor as { displayName: string }).displayName).toBe('N'.repeat(MAX_ACTOR_CHARS));
+    expect(added[0].data.reads).toEqual([{ subjectId: IDS.promise, field: 'ActivityLogEntry.notes', count: 3 }]);
   });
 
   it('auditors filter the audit log to business events: no read-access entries, no integrity checkpoints', async () => {

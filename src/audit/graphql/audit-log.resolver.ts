@@ -17,7 +17,7 @@ const toEntry = (r: AuditLogRow): AuditLogEntry => ({
 
 const toRead = (r: PersonalDataReadRow): PersonalDataRead => ({
   readAt: r.read_at, correlationId: r.correlation_id, operationName: r.operation_name, documentHash: r.document_hash,
-  field: r.field, count: r.count, path: r.path === '' ? null : r.path, subjectId: r.subject_id, eventId: r.event_id,
+  field: r.field, count: r.count, path: r.path, subjectId: r.subject_id, eventId: r.event_id,
   reader: { userId: r.reader_user_id, displayName: r.reader_name, organisationId: r.reader_organisation_id, role: r.reader_role },
 });
 

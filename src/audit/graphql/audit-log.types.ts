@@ -40,8 +40,12 @@ export class PersonalDataRead {
   documentHash!: string | null;
   @Field({ description: 'Schema coordinate, e.g. Signature.signatoryName.' }) field!: string;
   @Field(() => Int, { description: 'How many times the operation returned this field about this subject.' }) count!: number;
-  @Field(() => String, { nullable: true, description: 'Where in the response: only on entries recorded before reads were counted.' })
-  path!: string | null;
+  // Kept non-null as it was (a nullable field would break clients of the older schema); deprecated instead.
+  @Field({
+    description: 'Where in the response, e.g. agreement.parties.0.signature.signatoryName: only on entries recorded before reads were counted; "" since.',
+    deprecationReason: 'Reads are counted per subject and field now (`subjectId`, `field`, `count`); no response path is kept.',
+  })
+  path!: string;
   @Field(() => String, {
     nullable: true,
     description: 'The agreement, promise or person the data is about (null only on entries recorded before subjects were kept for every read).',

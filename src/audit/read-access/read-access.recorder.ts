@@ -10,7 +10,7 @@ import { CommandContextFactory, RequestInfo } from '../../shared/commands/comman
 import { RateLimiter } from '../../auth/rate-limiter';
 import { RequestIdentity } from '../../auth/request-identity';
 import { PendingReads } from './pending-reads';
-import { PERSONAL_DATA_READ_EVENT_TYPE, PersonalDataReadData, personalDataReadStream } from './personal-data-read.event';
+import { PERSONAL_DATA_READ_EVENT_TYPE, PersonalDataReadCount, PersonalDataReadData, personalDataReadStream } from './personal-data-read.event';
 
 /** Half of EventStoreDB's limit per append: an operation that read a great deal is logged in several appends. */
 const RECORD_APPEND_BYTES = MAX_APPEND_BYTES / 2;
@@ -24,12 +24,52 @@ const APPEND_ATTEMPTS = 10;
 export const MAX_COUNTS_PER_ENTRY = 32;
 /** The bound the README states: data plus metadata of one entry. */
 export const MAX_ENTRY_BYTES = 8 * 1024;
+/** The reader's id, name and organisation as an entry keeps them. */
+export const MAX_ACTOR_CHARS = 200;
+/** What the store adds to the metadata (the authenticator, integrity fields), kept free within MAX_ENTRY_BYTES. */
+const STORE_METADATA_RESERVE = 512;
 
 const ANONYMOUS: Actor = { userId: 'anonymous', displayName: 'Anonymous', organisationId: null, role: 'anonymous', roles: [] };
 
 /** The same caller key the access guard counts by: the user, or the address of an anonymous caller. */
 const callerOf = (request: Partial<RequestIdentity>): string =>
   request.viewer ? `user:${request.viewer.userId}` : `ip:${request.clientIp ?? 'unknown'}`;
+
+/**
+ * The reader as the entry names them, clipped: the token's claims are the issuer's, but a name of any length
+ * must not make an entry bigger than MAX_ENTRY_BYTES.
+ */
+const clippedActor = (actor: Actor): JsonObject => ({
+  userId: actor.userId.slice(0, MAX_ACTOR_CHARS),
+  displayName: actor.displayName.slice(0, MAX_ACTOR_CHARS),
+  organisationId: actor.organisationId?.slice(0, MAX_ACTOR_CHARS) ?? null,
+  role: actor.role,
+  roles: [...actor.roles],
+});
+
+/**
+ * The hard cap: counts go into an entry until it holds MAX_COUNTS_PER_ENTRY or the next would take data plus
+ * metadata (and what the store adds, STORE_METADATA_RESERVE) past MAX_ENTRY_BYTES; the rest spill into further entries.
+ */
+function packIntoEntries(counts: PersonalDataReadCount[], pending: PendingReads, metadata: JsonObject): PersonalDataReadData[] {
+  const empty = (): PersonalDataReadData => ({ version: 2, operationName: pending.operationName, documentHash: pending.documentHash, reads: [] });
+  const fixedBytes = Buffer.byteLength(JSON.stringify(empty())) + Buffer.byteLength(JSON.stringify(metadata)) + STORE_METADATA_RESERVE;
+  const entries: PersonalDataReadData[] = [];
+  let entry = empty();
+  let bytes = fixedBytes;
+  for (const count of counts) {
+    const countBytes = Buffer.byteLength(JSON.stringify(count)) + 1;
+    if (entry.reads.length > 0 && (entry.reads.length >= MAX_COUNTS_PER_ENTRY || bytes + countBytes > MAX_ENTRY_BYTES)) {
+      entries.push(entry);
+      entry = empty();
+      bytes = fixedBytes;
+    }
+    entry.reads.push(count);
+    bytes += countBytes;
+  }
+  entries.push(entry);
+  return entries;
+}
 
 /** One recorder per application, found from the Fastify instance the GraphQL context carries. */
 const recorders = new WeakMap<object, PersonalDataReadRecorder>();
@@ -66,21 +106,15 @@ export class PersonalDataReadRecorder implements OnModuleInit {
   async record(request: object, pending: PendingReads): Promise<void> {
     const counts = [...pending.counts.values()];
     if (counts.length === 0) return;
-    const entries = Math.ceil(counts.length / MAX_COUNTS_PER_ENTRY);
-    this.limiter.consume('logged-read', callerOf(request as RequestIdentity), entries);
     const { actor, correlationId, occurredAt } = this.whoAndWhen(request as RequestInfo);
     const commandId = randomUUID();
     const metadata: JsonObject = {
       commandId, commandType: 'RecordPersonalDataRead', correlationId, causationId: correlationId,
-      actor: { ...actor }, occurredAt: occurredAt.toISOString(), schemaVersion: EVENT_SCHEMA_VERSION,
+      actor: clippedActor(actor), occurredAt: occurredAt.toISOString(), schemaVersion: EVENT_SCHEMA_VERSION,
     };
-    const events: EventToAppend[] = [];
-    for (let i = 0; i < counts.length; i += MAX_COUNTS_PER_ENTRY) {
-      const data: PersonalDataReadData = {
-        version: 2, operationName: pending.operationName, documentHash: pending.documentHash, reads: counts.slice(i, i + MAX_COUNTS_PER_ENTRY),
-      };
-      events.push({ id: randomUUID(), type: PERSONAL_DATA_READ_EVENT_TYPE, data: data as unknown as JsonObject, metadata });
-    }
+    const entries = packIntoEntries(counts, pending, metadata);
+    this.limiter.consume('logged-read', callerOf(request as RequestIdentity), entries.length);
+    const events: EventToAppend[] = entries.map((data) => ({ id: randomUUID(), type: PERSONAL_DATA_READ_EVENT_TYPE, data: data as unknown as JsonObject, metadata }));
     const stream = personalDataReadStream(actor.userId, occurredAt.toISOString().slice(0, 10));
     for (const group of splitBySize(events, RECORD_APPEND_BYTES)) await this.appendAtEnd(stream, group);
   }
