@@ -5,9 +5,10 @@ import { rateLimited } from './auth-errors';
 
 /**
  * `cost` counts the fields an operation may return (its measured cost) rather than requests, so one request
- * with many aliased pages spends what many small ones would; `bad-token` counts refused tokens per address.
+ * with many aliased pages spends what many small ones would; `bad-token` counts refused tokens per address;
+ * `logged-read` counts the read-access log entries a caller's reads of personal data cause.
  */
-export type RateBucket = 'mutation' | 'expensive-query' | 'cost' | 'bad-token';
+export type RateBucket = 'mutation' | 'expensive-query' | 'cost' | 'bad-token' | 'logged-read';
 
 const MAX_TRACKED_KEYS = 50_000;
 
@@ -32,6 +33,7 @@ export class RateLimiter {
       'expensive-query': config.RATE_LIMIT_EXPENSIVE_QUERIES,
       cost: config.RATE_LIMIT_COST,
       'bad-token': config.RATE_LIMIT_BAD_TOKENS,
+      'logged-read': config.RATE_LIMIT_LOGGED_READS,
     };
   }
 

@@ -182,6 +182,15 @@ export class AppConfig {
   RATE_LIMIT_BAD_TOKENS = 60;
 
   /**
+   * Read-access log entries (operations that read non-public personal data) a caller may cause per window.
+   * Each entry is at most MAX_ENTRY_BYTES (src/audit/read-access/read-access.recorder.ts), so this bounds
+   * how fast one caller can grow the store: 120 × 8 KiB = 960 KiB per minute by default.
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt() @Min(1)
+  RATE_LIMIT_LOGGED_READS = 120;
+
+  /**
    * Whose word the client address is: unset or `false` — the connection's (X-Forwarded-For ignored, so it
    * cannot be spoofed); `true` — every proxy's; a number — that many proxy hops; or a comma-separated list of
    * proxy addresses/CIDRs (e.g. `10.0.0.0/8,127.0.0.1`). Per-address rate limits count the address so found.

@@ -20,8 +20,8 @@ describe('audit over GraphQL', () => {
   }
 
   async function readsBy(userId: string) {
-    const { rows } = await (await import('kysely')).sql<{ field: string; path: string; reader_user_id: string; operation_name: string | null }>`
-      select field, path, reader_user_id, operation_name from personal_data_reads where reader_user_id = ${userId} order by seq, entry`.execute(
+    const { rows } = await (await import('kysely')).sql<{ seq: number; field: string; subject_id: string | null; count: number; reader_user_id: string; operation_name: string | null }>`
+      select seq, field, subject_id, count, reader_user_id, operation_name from personal_data_reads where reader_user_id = ${userId} order by seq, entry`.execute(
       t.app.get((await import('../../src/projections/read-model-db.token')).READ_MODEL_DB),
     );
     return rows;
@@ -34,15 +34,24 @@ describe('audit over GraphQL', () => {
   });
   afterAll(() => t.close());
 
-  it('logs who read signatory names through which query, once per operation, and not the fields that are not personal', async () => {
+  it('logs who read non-public personal data about which promise, through which operation, counted in one entry per operation', async () => {
     const reader = t.as('member', IDS.habo);
-    await reader.ok(`query WhoSigned { agreement(id: "${IDS.agreement}") { title parties { name signature { signatoryName signedOn } } } }`);
+    // The promise is adopted but not published: its signatories and the activity notes are not public.
+    await reader.ok(`query WhoSigned { promise(id: "${IDS.promise}") { title adoption { signatories { name title } } activities(first: 10) { edges { node { date notes } } } } }`);
     await caughtUp();
     const reads = await readsBy('member-org-habo');
-    expect(reads.map((r) => [r.field, r.path, r.operation_name])).toEqual([
-      ['Signature.signatoryName', 'agreement.parties.0.signature.signatoryName', 'WhoSigned'],
-      ['Signature.signatoryName', 'agreement.parties.1.signature.signatoryName', 'WhoSigned'],
+    expect(reads.map((r) => [r.field, r.subject_id, r.count, r.operation_name])).toEqual([
+      ['PromiseSignatory.name', IDS.promise, 1, 'WhoSigned'],
+      ['PromiseSignatory.title', IDS.promise, 1, 'WhoSigned'],
+      ['ActivityLogEntry.notes', IDS.promise, 3, 'WhoSigned'],
     ]);
+    expect(new Set(reads.map((r) => r.seq)).size).toBe(1);
+  });
+
+  it('logs no read of the signatories of an active (published) agreement: they are public', async () => {
+    await t.as('member', 'org-y').ok(`query { agreement(id: "${IDS.agreement}") { title parties { name signature { signatoryName signatoryTitle signedOn } } } }`);
+    await caughtUp();
+    expect(await readsBy('member-org-y')).toEqual([]);
   });
 
   it('logs nothing for a query without personal data', async () => {
@@ -86,14 +95,14 @@ describe('audit over GraphQL', () => {
       history(of: AGREEMENT, id: "${IDS.agreement}") { type revision actor { userId displayName } changes { path } }
       asOf(of: PROMISE, id: "${IDS.promise}", at: "2016-07-01", axis: OCCURRED) { exists revision state activities { entryId } }
       auditLog(category: "agreement", first: 10) { edges { node { type actor { userId } correlationId } } }
-      personalDataReads(field: "Signature.signatoryName") { edges { node { reader { userId } path } } }
+      personalDataReads(field: "ActivityLogEntry.notes") { edges { node { reader { userId } subjectId count } } }
       verifyIntegrity { intact summary }
       integrityPublicKey { keyId algorithm pem }
     }`);
     expect(data.history.map((e: { type: string }) => e.type)).toEqual(['AgreementDrafted', 'AgreementSigned', 'AgreementSigned', 'AgreementActivated']);
     expect(data.asOf.activities.map((a: { entryId: string }) => a.entryId)).toEqual(['entry-1', 'entry-2']);
     expect(data.auditLog.edges).toHaveLength(4);
-    expect(data.personalDataReads.edges[0].node).toMatchObject({ reader: { userId: 'member-org-habo' } });
+    expect(data.personalDataReads.edges[0].node).toEqual({ reader: { userId: 'member-org-habo' }, subjectId: IDS.promise, count: 3 });
     expect(data.verifyIntegrity.intact).toBe(true);
     expect(data.integrityPublicKey).toMatchObject({ algorithm: 'Ed25519', pem: expect.stringContaining('BEGIN PUBLIC KEY') });
   });

@@ -109,19 +109,19 @@ describe('the read-access log over GraphQL, with EVENT_STORE=esdb (EventStoreDB 
   afterAll(() => t?.close());
 
   it('records who read signatory names, through which query, as events in the server; auditors can query them', async () => {
-    await t.as('member', IDS.habo).ok(`query WhoSigned { agreement(id: "${IDS.agreement}") { parties { signature { signatoryName } } } }`);
+    // The promise is adopted, not published: its signatories' names are not public, so reading them is logged.
+    await t.as('member', IDS.habo).ok(`query WhoSigned { promise(id: "${IDS.promise}") { adoption { signatories { name } } } }`);
     // Reads are recorded after the answer is sent: wait for the store to hold them and the log to catch up.
     const recorded = async () => (await t.app.get<EventStore>(EVENT_STORE).readAll({ maxCount: 1000 })).find((e) => e.type === PERSONAL_DATA_READ_EVENT_TYPE);
     while (!(await recorded())) await new Promise((resolve) => setTimeout(resolve, 10));
     // The record is an event in the server itself, not in a local file.
     expect(server.state.stream((await recorded())!.streamName)?.map((e) => e.type)).toEqual([PERSONAL_DATA_READ_EVENT_TYPE]);
     await caughtUp();
-    const data = await t.as('auditor').ok<{ personalDataReads: { edges: { node: { reader: { userId: string }; field: string; path: string; operationName: string | null } }[] } }>(
-      `{ personalDataReads(readerUserId: "member-${IDS.habo}") { edges { node { reader { userId } field path operationName } } } }`,
+    const data = await t.as('auditor').ok<{ personalDataReads: { edges: { node: { reader: { userId: string }; field: string; subjectId: string; count: number; operationName: string | null } }[] } }>(
+      `{ personalDataReads(readerUserId: "member-${IDS.habo}") { edges { node { reader { userId } field subjectId count operationName } } } }`,
     );
     expect(data.personalDataReads.edges.map((e) => e.node)).toEqual([
-      { reader: { userId: `member-${IDS.habo}` }, field: 'Signature.signatoryName', path: 'agreement.parties.0.signature.signatoryName', operationName: 'WhoSigned' },
-      { reader: { userId: `member-${IDS.habo}` }, field: 'Signature.signatoryName', path: 'agreement.parties.1.signature.signatoryName', operationName: 'WhoSigned' },
+      { reader: { userId: `member-${IDS.habo}` }, field: 'PromiseSignatory.name', subjectId: IDS.promise, count: 1, operationName: 'WhoSigned' },
     ]);
   });
 });

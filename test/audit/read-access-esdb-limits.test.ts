@@ -21,23 +21,23 @@ describe('read-access log on a strict EventStoreDB test server', () => {
     store = await EsdbEventStore.connect(server.connectionString);
     // Not signed in (the context factory refuses): the recorder logs the reader as anonymous.
     const contexts = { create: () => { throw new Error('no identity'); } };
-    recorder = new PersonalDataReadRecorder(store, contexts as never, { now: () => new Date() } as never, {} as never);
+    recorder = new PersonalDataReadRecorder(store, contexts as never, { now: () => new Date() } as never, {} as never, { consume: () => undefined } as never);
   });
   afterAll(async () => {
     await store.close();
     await server.stop();
   });
 
-  const pending = (reads: number): PendingReads => ({
+  // One count per person read: an operation about many subjects is many entries, and many entries many appends.
+  const pending = (subjects: number): PendingReads => ({
     operationName: 'ManyPeople',
-    query: '{ people { name } }',
-    variables: '{}',
-    reads: Array.from({ length: reads }, (_, i) => ({ field: 'Person.name', path: `people.${i}.name`, subjectId: `person-${randomUUID()}` })),
+    documentHash: 'sha256:test',
+    counts: new Map(Array.from({ length: subjects }, (_, i) => [`person-${i}|Person.name`, { subjectId: `person-${i}`, field: 'Person.name', count: 1 }])),
   });
   const logged = (streamName: string) =>
-    server.state.stream(streamName)!.flatMap((e) => (JSON.parse(Buffer.from(e.data).toString()) as PersonalDataReadData).reads.map((r) => r.path));
+    server.state.stream(streamName)!.flatMap((e) => (JSON.parse(Buffer.from(e.data).toString()) as PersonalDataReadData).reads.map((r) => r.subjectId));
 
-  it('logs every read of a 3 MB operation in appends the server accepts, each at an exact revision', async () => {
+  it('logs every read of an operation about 30,000 people in appends the server accepts, each at an exact revision', async () => {
     const before = server.received.length;
     await recorder.record({ correlationId: randomUUID() }, pending(30_000));
     const appends = server.received.slice(before).filter((r) => r.streamName.startsWith('personaldataread'));
@@ -46,8 +46,8 @@ describe('read-access log on a strict EventStoreDB test server', () => {
       expect(typeof append.expected === 'bigint' || append.expected === 'no_stream').toBe(true);
       expect(append.events.reduce((n, e) => n + e.data.length + e.customMetadata.length, 0)).toBeLessThanOrEqual(1024 * 1024);
     }
-    const paths = logged(appends[0].streamName);
-    expect(paths.slice(-30_000)).toEqual(Array.from({ length: 30_000 }, (_, i) => `people.${i}.name`));
+    const subjects = logged(appends[0].streamName);
+    expect(subjects.slice(-30_000)).toEqual(Array.from({ length: 30_000 }, (_, i) => `person-${i}`));
   });
 
   it('a lost reply on a node that then forgot the ids is not logged twice', async () => {

@@ -16,6 +16,9 @@ describe('resources', () => {
     beforeAll(async () => {
       t = await startTestApp({ EVENT_STORE_MAX_SIZE_MB: '1' });
       await loadHaboDemo(t.app);
+      await t.as('coordinator', HABO_IDS.municipality).ok('mutation($i: PublishPromiseInput!) { publishPromise(input: $i) { status } }', {
+        i: { promiseId: HABO_IDS.promise, publishedOn: '2017-01-15', channels: ['habo.se'] },
+      });
     });
     afterAll(() => t.close());
 
@@ -44,7 +47,7 @@ describe('resources', () => {
       expect(((await ready.json()) as { reasons: { reason: string }[] }).reasons.map((r) => r.reason)).toContain('store_refuses_writes');
     });
 
-    it('while full, a command and a read that must be logged (personal data) answer STORE_UNAVAILABLE, never GRAPHQL_VALIDATION_FAILED', async () => {
+    it('while full, a command and a read that must be logged (personal data) answer STORE_UNAVAILABLE, never GRAPHQL_VALIDATION_FAILED; public reads are served', async () => {
       const coordinator = t.as('coordinator', HABO_IDS.police);
       const entry = (notes: string) => ({ promiseId: HABO_IDS.promise, date: '2017-08-01', kind: 'Other', responsibleOrganisationId: HABO_IDS.police, count: 1, notes });
       // Fill what is left, down to the last few hundred bytes.
@@ -60,6 +63,16 @@ describe('resources', () => {
         expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['STORE_UNAVAILABLE']);
         expect(answer.errors?.[0].message).toMatch(/full/);
       }
+      // Public data needs no log entry, so it is still served: the published promise's signatories, the active agreement's.
+      const signatories = '{ name title }';
+      const publicReads = await Promise.all([
+        t.anonymous.gql(`{ publicPromise(id: "${HABO_IDS.promise}") { title signatories ${signatories} } }`),
+        t.anonymous.gql(`{ promise(id: "${HABO_IDS.promise}") { adoption { signatories ${signatories} } } }`),
+        coordinator.gql(`{ agreement(id: "${HABO_IDS.agreement}") { parties { signature { signatoryName signatoryTitle } } } }`),
+      ]);
+      for (const answer of publicReads) expect(answer.errors).toBeUndefined();
+      expect(publicReads[0].data.publicPromise.signatories).toHaveLength(2);
+      expect(publicReads[1].data.promise.adoption.signatories).toEqual(publicReads[0].data.publicPromise.signatories);
     });
   });
 

@@ -37,7 +37,7 @@ export interface TestApp extends TestClient {
 }
 
 /** Generous rate limits, so tests that are not about rate limits never meet them. */
-const TEST_DEFAULTS = { RATE_LIMIT_MUTATIONS: '1000000', RATE_LIMIT_EXPENSIVE_QUERIES: '1000000', RATE_LIMIT_COST: '1000000000', RATE_LIMIT_BAD_TOKENS: '1000000' };
+const TEST_DEFAULTS = { RATE_LIMIT_MUTATIONS: '1000000', RATE_LIMIT_EXPENSIVE_QUERIES: '1000000', RATE_LIMIT_COST: '1000000000', RATE_LIMIT_BAD_TOKENS: '1000000', RATE_LIMIT_LOGGED_READS: '1000000' };
 
 export function identityOf(who: Caller, organisationId: string | null = null): Identity {
   if (typeof who !== 'string') return who;

@@ -4,6 +4,8 @@ import { ReadModelDb } from '../../projections/read-model-database';
 import { READ_MODEL_DB } from '../../projections/read-model-db.token';
 import { Connection, decodeCursor, pageSize, toConnection } from '../../shared/graphql/connection';
 import { AuditLogTable } from './audit-log.table';
+import { categoryOf } from './event-metadata';
+import { agreementStream, assessmentStream, organisationStream, promiseStream } from '../../shared/streams';
 
 export interface AuditLogFilter {
   actorUserId?: string | null;
@@ -19,7 +21,12 @@ export interface AuditLogFilter {
   /** Store time, inclusive ISO instants. */
   recordedFrom?: string | null;
   recordedTo?: string | null;
+  /** Only the domain's own streams (BUSINESS_CATEGORIES). */
+  businessOnly?: boolean | null;
 }
+
+/** The categories commands write to; everything else (read-access log, integrity checkpoints) is the system's own. */
+export const BUSINESS_CATEGORIES = [organisationStream, agreementStream, promiseStream, assessmentStream].map((stream) => categoryOf(stream('x')));
 
 export type AuditLogRow = Selectable<AuditLogTable>;
 
@@ -40,6 +47,7 @@ export class AuditLogQueries {
       ['correlation_id', filter.correlationId],
     ] as const;
     for (const [column, value] of equal) if (value) query = query.where(column, '=', value);
+    if (filter.businessOnly) query = query.where('category', 'in', BUSINESS_CATEGORIES);
     if (filter.occurredFrom) query = query.where('occurred_at', '>=', filter.occurredFrom);
     if (filter.occurredTo) query = query.where('occurred_at', '<=', filter.occurredTo);
     if (filter.recordedFrom) query = query.where('recorded_at', '>=', filter.recordedFrom);

@@ -16,8 +16,8 @@ const toEntry = (r: AuditLogRow): AuditLogEntry => ({
 });
 
 const toRead = (r: PersonalDataReadRow): PersonalDataRead => ({
-  readAt: r.read_at, correlationId: r.correlation_id, operationName: r.operation_name, field: r.field, path: r.path,
-  subjectId: r.subject_id, eventId: r.event_id,
+  readAt: r.read_at, correlationId: r.correlation_id, operationName: r.operation_name, documentHash: r.document_hash,
+  field: r.field, count: r.count, path: r.path === '' ? null : r.path, subjectId: r.subject_id, eventId: r.event_id,
   reader: { userId: r.reader_user_id, displayName: r.reader_name, organisationId: r.reader_organisation_id, role: r.reader_role },
 });
 
@@ -48,6 +48,10 @@ export class AuditLogResolver {
     @Args('occurredTo', { nullable: true }) occurredTo?: string,
     @Args('recordedFrom', { nullable: true, description: 'Store time: when the system recorded it (ISO instant or date).' }) recordedFrom?: string,
     @Args('recordedTo', { nullable: true }) recordedTo?: string,
+    @Args('businessOnly', {
+      nullable: true,
+      description: 'Only events of agreements, promises, organisations and assessments: no read-access log entries, no integrity checkpoints.',
+    }) businessOnly?: boolean,
   ) {
     requireRole(this.contexts, request, AUDITOR_ROLES);
     // As instants, so "2018-03-31" means all of that day and the stored ISO strings compare as times.
@@ -56,17 +60,20 @@ export class AuditLogResolver {
       actorUserId, organisationId, eventType, stream, category, correlationId,
       occurredFrom: iso(occurredFrom, 'occurredFrom', 'start'), occurredTo: iso(occurredTo, 'occurredTo', 'end'),
       recordedFrom: iso(recordedFrom, 'recordedFrom', 'start'), recordedTo: iso(recordedTo, 'recordedTo', 'end'),
+      businessOnly,
     };
     return mapConnection(await this.auditLogQueries.list(filter, page.first, page.after), toEntry);
   }
 
-  @Query(() => PersonalDataReadConnection, { description: 'Who read which personal data, when, through which query (auditors).' })
+  @Query(() => PersonalDataReadConnection, {
+    description: 'Who read which personal data about whom, when, through which operation (auditors). Newest first.',
+  })
   async personalDataReads(
     @Context() request: RequestInfo,
     @Args() page: PageArgs,
     @Args('readerUserId', { type: () => ID, nullable: true }) readerUserId?: string,
     @Args('field', { nullable: true, description: 'e.g. Signature.signatoryName' }) field?: string,
-    @Args('subjectId', { type: () => ID, nullable: true }) subjectId?: string,
+    @Args('subjectId', { type: () => ID, nullable: true, description: 'An agreement, promise or person: who read personal data about it.' }) subjectId?: string,
     @Args('correlationId', { nullable: true }) correlationId?: string,
     @Args('from', { nullable: true }) from?: string,
     @Args('to', { nullable: true }) to?: string,

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../shared/graphql/connection';
 
 @ObjectType({ description: 'Who ran the command that caused an event (or who read personal data).' })
@@ -28,16 +28,26 @@ export class AuditLogEntry {
 @ObjectType()
 export class AuditLogEntryConnection extends ConnectionType(AuditLogEntry, 'AuditLogEntry') {}
 
-@ObjectType({ description: 'One personal-data field returned to someone (brottsdatalagen: log of consultation).' })
+@ObjectType({
+  description: 'Personal data of one kind about one subject that one operation returned to someone, and how often (brottsdatalagen: log of consultation).',
+})
 export class PersonalDataRead {
   @Field() readAt!: string;
   @Field(() => AuditActor) reader!: AuditActor;
   @Field() correlationId!: string;
   @Field(() => String, { nullable: true }) operationName!: string | null;
+  @Field(() => String, { nullable: true, description: 'sha256 of the operation’s document (its text is not stored); null on entries recorded before.' })
+  documentHash!: string | null;
   @Field({ description: 'Schema coordinate, e.g. Signature.signatoryName.' }) field!: string;
-  @Field({ description: 'Where in the response, e.g. agreement.parties.0.signature.signatoryName.' }) path!: string;
-  @Field(() => String, { nullable: true, description: 'Id of the object read, when it has one.' }) subjectId!: string | null;
-  @Field({ description: 'The PersonalDataRead event recording it (its query text and variables are there).' }) eventId!: string;
+  @Field(() => Int, { description: 'How many times the operation returned this field about this subject.' }) count!: number;
+  @Field(() => String, { nullable: true, description: 'Where in the response: only on entries recorded before reads were counted.' })
+  path!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The agreement, promise or person the data is about (null only on entries recorded before subjects were kept for every read).',
+  })
+  subjectId!: string | null;
+  @Field({ description: 'The PersonalDataRead event recording it.' }) eventId!: string;
 }
 
 @ObjectType()

@@ -45,6 +45,7 @@ export const NOT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   'ViewerInfo.displayName',
   // Lists of objects whose own name/title fields are logged, and a pseudonymous id.
   'Adoption.signatories',
+  'PublicPromise.signatories',
   'OrganisationPerson.personId',
 ]);
 

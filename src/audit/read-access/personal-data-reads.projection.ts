@@ -1,13 +1,15 @@
+import { Insertable } from 'kysely';
 import { RecordedEvent } from '../../event-store/event-store.port';
 import { Projection } from '../../projections/projection';
 import { readAuditMetadata } from '../audit-log/event-metadata';
-import { PERSONAL_DATA_READ_EVENT_TYPE, PersonalDataReadData } from './personal-data-read.event';
+import { PERSONAL_DATA_READ_EVENT_TYPE, readsOf } from './personal-data-read.event';
 import { PersonalDataReadsTable } from './personal-data-reads.table';
 
 const ROWS_PER_INSERT = 2000;
 
-function toRows(event: RecordedEvent): PersonalDataReadsTable[] {
-  const data = event.data as unknown as PersonalDataReadData;
+/** Either version of the event (readsOf upcasts the first, which copied the request). */
+function toRows(event: RecordedEvent): Insertable<PersonalDataReadsTable>[] {
+  const data = readsOf(event.data);
   const m = readAuditMetadata(event.metadata);
   return data.reads.map((read, entry) => ({
     seq: Number(event.position.prepare),
@@ -21,8 +23,10 @@ function toRows(event: RecordedEvent): PersonalDataReadsTable[] {
     correlation_id: m.correlationId ?? '',
     operation_name: data.operationName,
     field: read.field,
-    path: read.path,
+    path: read.path ?? '',
     subject_id: read.subjectId,
+    count: read.count,
+    document_hash: data.documentHash,
   }));
 }
 

@@ -21,7 +21,7 @@ export type PersonalDataReadRow = Selectable<PersonalDataReadsTable>;
 export class PersonalDataReadsQueries {
   constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
 
-  /** Oldest first; the cursor is (event position, entry). */
+  /** Newest first (who read it lately is what an auditor asks first); the cursor is (event position, entry). */
   async list(filter: PersonalDataReadsFilter, first?: number | null, after?: string | null): Promise<Connection<PersonalDataReadRow>> {
     const limit = pageSize(first);
     let query = this.db.selectFrom('personal_data_reads').selectAll();
@@ -33,9 +33,9 @@ export class PersonalDataReadsQueries {
     if (filter.to) query = query.where('read_at', '<=', filter.to);
     if (after) {
       const [seq, entry] = decodeCursor(after, 2) as [number, number];
-      query = query.where((eb) => eb.or([eb('seq', '>', seq), eb.and([eb('seq', '=', seq), eb('entry', '>', entry)])]));
+      query = query.where((eb) => eb.or([eb('seq', '<', seq), eb.and([eb('seq', '=', seq), eb('entry', '<', entry)])]));
     }
-    const rows = await query.orderBy('seq').orderBy('entry').limit(limit + 1).execute();
+    const rows = await query.orderBy('seq', 'desc').orderBy('entry', 'desc').limit(limit + 1).execute();
     return toConnection(rows, limit, (r) => [r.seq, r.entry], (r) => r);
   }
 }

@@ -7,16 +7,29 @@ import { WrongExpectedRevisionError } from '../../event-store/event-store.errors
 import { Clock } from '../../shared/clock';
 import { Actor, EVENT_SCHEMA_VERSION } from '../../shared/commands/command-context';
 import { CommandContextFactory, RequestInfo } from '../../shared/commands/command-context.factory';
+import { RateLimiter } from '../../auth/rate-limiter';
+import { RequestIdentity } from '../../auth/request-identity';
 import { PendingReads } from './pending-reads';
 import { PERSONAL_DATA_READ_EVENT_TYPE, PersonalDataReadData, personalDataReadStream } from './personal-data-read.event';
 
-/** Reads per event: a page of 500 activity notes is one event. */
-const READS_PER_EVENT = 500;
 /** Half of EventStoreDB's limit per append: an operation that read a great deal is logged in several appends. */
 const RECORD_APPEND_BYTES = MAX_APPEND_BYTES / 2;
 const APPEND_ATTEMPTS = 10;
+/**
+ * Counts per entry: one (subject, field) count is at most ~200 bytes of JSON (ids and names clipped in
+ * pending-reads.ts, fields from a fixed list), so an entry's data stays under 8 KiB. A page of 500 activity
+ * notes of one promise is one count; an operation reading about more subjects spills into further entries,
+ * each charged to the caller's `logged-read` budget.
+ */
+export const MAX_COUNTS_PER_ENTRY = 32;
+/** The bound the README states: data plus metadata of one entry. */
+export const MAX_ENTRY_BYTES = 8 * 1024;
 
 const ANONYMOUS: Actor = { userId: 'anonymous', displayName: 'Anonymous', organisationId: null, role: 'anonymous', roles: [] };
+
+/** The same caller key the access guard counts by: the user, or the address of an anonymous caller. */
+const callerOf = (request: Partial<RequestIdentity>): string =>
+  request.viewer ? `user:${request.viewer.userId}` : `ip:${request.clientIp ?? 'unknown'}`;
 
 /** One recorder per application, found from the Fastify instance the GraphQL context carries. */
 const recorders = new WeakMap<object, PersonalDataReadRecorder>();
@@ -42,13 +55,19 @@ export class PersonalDataReadRecorder implements OnModuleInit {
     private readonly contexts: CommandContextFactory,
     private readonly clock: Clock,
     private readonly http: HttpAdapterHost,
+    private readonly limiter: RateLimiter,
   ) {}
 
   onModuleInit(): void {
     recorders.set(this.http.httpAdapter.getInstance() as object, this);
   }
 
+  /** Refused (RATE_LIMITED) past the caller's budget of entries, and failing when the store refuses: no read without its entry. */
   async record(request: object, pending: PendingReads): Promise<void> {
+    const counts = [...pending.counts.values()];
+    if (counts.length === 0) return;
+    const entries = Math.ceil(counts.length / MAX_COUNTS_PER_ENTRY);
+    this.limiter.consume('logged-read', callerOf(request as RequestIdentity), entries);
     const { actor, correlationId, occurredAt } = this.whoAndWhen(request as RequestInfo);
     const commandId = randomUUID();
     const metadata: JsonObject = {
@@ -56,8 +75,10 @@ export class PersonalDataReadRecorder implements OnModuleInit {
       actor: { ...actor }, occurredAt: occurredAt.toISOString(), schemaVersion: EVENT_SCHEMA_VERSION,
     };
     const events: EventToAppend[] = [];
-    for (let i = 0; i < pending.reads.length; i += READS_PER_EVENT) {
-      const data: PersonalDataReadData = { ...pending, reads: pending.reads.slice(i, i + READS_PER_EVENT) };
+    for (let i = 0; i < counts.length; i += MAX_COUNTS_PER_ENTRY) {
+      const data: PersonalDataReadData = {
+        version: 2, operationName: pending.operationName, documentHash: pending.documentHash, reads: counts.slice(i, i + MAX_COUNTS_PER_ENTRY),
+      };
       events.push({ id: randomUUID(), type: PERSONAL_DATA_READ_EVENT_TYPE, data: data as unknown as JsonObject, metadata });
     }
     const stream = personalDataReadStream(actor.userId, occurredAt.toISOString().slice(0, 10));

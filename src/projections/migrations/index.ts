@@ -3,7 +3,9 @@ import * as backbone from './001-backbone';
 import * as lifecycle from './002-lifecycle';
 import * as audit from './050-audit';
 import * as checkpointPerProjection from './060-checkpoint-per-projection';
-import * as assessmentOwners from './070-assessment-owners';
+import * as readAccessCounts from './070-read-access-counts';
+import * as assessmentOwners from './071-assessment-owners';
+import * as extensionDecision from './072-extension-decision';
 
 /** Versioned read-model migrations, in order. Never edit a released one: add the next. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,7 +13,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-lifecycle': lifecycle,
   '050-audit': audit,
   '060-checkpoint-per-projection': checkpointPerProjection,
-  '070-assessment-owners': assessmentOwners,
+  '070-read-access-counts': readAccessCounts,
+  // Numbered one after another: migrations run in name order, and a store may already have run the earlier ones.
+  '071-assessment-owners': assessmentOwners,
+  '072-extension-decision': extensionDecision,
 };
 
 export const migrationProvider: MigrationProvider = {

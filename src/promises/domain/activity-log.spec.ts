@@ -25,7 +25,7 @@ const logged = (data: Partial<LogActivity['data']> = {}): PromiseEvent => ({ typ
 const adopted = [habo2016Drafted, habo2016Adopted];
 const extendedInto2017: PromiseEvent = {
   type: 'PromiseExtended',
-  data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Förlängning', revisedActivities: [] },
+  data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Förlängning', revisedActivities: [], decision: null },
 };
 
 describe('LogActivity', () => {

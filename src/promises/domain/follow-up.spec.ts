@@ -67,7 +67,7 @@ describe('PlanFollowUps', () => {
 });
 
 describe('PlanFollowUps in a later period', () => {
-  const extended: PromiseEvent = { type: 'PromiseExtended', data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Oförändrad problembild', revisedActivities: null } };
+  const extended: PromiseEvent = { type: 'PromiseExtended', data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Oförändrad problembild', revisedActivities: null, decision: null } };
   const nextYear = (followUpId: string) => plan({ followUps: [{ followUpId, dueOn: '2017-05-31', label: 'Maj' }], finalReportDueOn: '2018-01-31' });
 
   // A promise lists the follow-ups of all its periods by id: "maj" again next year would be two follow-ups with one id.

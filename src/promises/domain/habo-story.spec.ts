@@ -17,7 +17,7 @@ describe('Habo / Södra Vätterbygden: the 2016 promise extended into 2017', () 
   };
   const extend: ExtendPromise = {
     type: 'ExtendPromise',
-    data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: HABO_EXTENSION_REASON, revisedActivities: null },
+    data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: HABO_EXTENSION_REASON, revisedActivities: null, decision: null },
   };
   const logDogSearch: LogActivity = {
     type: 'LogActivity',

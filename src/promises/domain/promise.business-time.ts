@@ -20,6 +20,10 @@ const BUSINESS_DATES: Partial<Record<PromiseCommand['type'], string>> = {
  * before the day of the entry it corrects.
  */
 export function promiseBusinessTime(command: PromiseCommand, state: PromiseState): BusinessTimeClaim {
+  if (command.type === 'ExtendPromise') {
+    const decidedOn = command.data.decision?.decidedOn;
+    return { date: typeof decidedOn === 'string' ? { field: 'decidedOn', value: decidedOn } : null }; // the day it was decided
+  }
   if (command.type !== 'CorrectActivity') return { date: ownBusinessDate(BUSINESS_DATES, command) };
   const corrected = state.status === 'None' ? undefined : valueOfId(state.loggedEntryIds, command.data.correctsEntryId);
   return {

@@ -1,7 +1,7 @@
 import type { DomainCommand } from '../../shared/domain/command';
 import type { LocalDate, Period } from '../../shared/domain/value-objects';
 import type {
-  ActivityFields, ActivityStatusReport, ActivityTarget, Indicator, IndicatorMeasurement, PlannedFollowUp,
+  ActivityFields, ActivityStatusReport, ExtensionDecision, ActivityTarget, Indicator, IndicatorMeasurement, PlannedFollowUp,
   PromiseAdopted, PromiseCompleted, PromisePublished, PromiseWithdrawn,
 } from './promise.events';
 
@@ -47,7 +47,7 @@ export type PublishPromise = DomainCommand<'PublishPromise', PromisePublished['d
 
 export type ExtendPromise = DomainCommand<
   'ExtendPromise',
-  { promiseId: string; newPeriod: Period; reason: string; revisedActivities: PlannedActivityToAdopt[] | null }
+  { promiseId: string; newPeriod: Period; reason: string; revisedActivities: PlannedActivityToAdopt[] | null; decision: ExtensionDecision | null }
 >;
 
 export type WithdrawPromise = DomainCommand<'WithdrawPromise', PromiseWithdrawn['data']>;

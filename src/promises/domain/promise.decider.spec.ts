@@ -12,7 +12,7 @@ const adopt = (data: Partial<AdoptPromise['data']> = {}): AdoptPromise => ({ typ
 
 const extend = (data: Partial<ExtendPromise['data']> = {}): ExtendPromise => ({
   type: 'ExtendPromise',
-  data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Oförändrad problembild', revisedActivities: null, ...data },
+  data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Oförändrad problembild', revisedActivities: null, decision: null, ...data },
 });
 const extended = (data: Partial<ExtendPromise['data']> = {}): PromiseEvent => ({ type: 'PromiseExtended', data: extend(data).data as never });
 

@@ -6,7 +6,7 @@ import {
 import { correctActivity, logActivity } from './activity-log.decide';
 import { planFollowUps, recordFollowUp, submitFinalReport } from './follow-up.decide';
 import type { AdoptPromise, DraftPromise, ExtendPromise, PromiseCommand, WithdrawPromise } from './promise.commands';
-import type { PromiseEvent } from './promise.events';
+import type { ExtensionDecision, PromiseEvent } from './promise.events';
 import { complete, linkFocusAreas, publish } from './promise.lifecycle.decide';
 import { validPlan } from './promise.plan';
 import { requireOpen, requirePromise, validSignatories } from './promise.rules';
@@ -81,9 +81,19 @@ function extend({ data }: ExtendPromise, state: PromiseState): PromiseEvent[] {
   }
   const revisedActivities =
     data.revisedActivities === null ? null : validPlan(data.revisedActivities, promise.partyIds, 'revisedActivities');
+  const decision = validDecision(data.decision);
   const { promiseId, reason } = data;
   const newPeriod = { from: data.newPeriod.from, to: data.newPeriod.to };
-  return [{ type: 'PromiseExtended', data: { promiseId, newPeriod, reason, revisedActivities } }];
+  return [{ type: 'PromiseExtended', data: { promiseId, newPeriod, reason, revisedActivities, decision } }];
+}
+
+/** An extension is decided by a body (the municipal executive board, the police area's head) on a day; the reference is optional. */
+function validDecision(decision: ExtendPromise['data']['decision']): ExtensionDecision | null {
+  if (decision === null || decision === undefined) return null;
+  requireText(decision.decidedBy, 'INVALID_DECISION', 'decidedBy');
+  requireLocalDate(decision.decidedOn, 'decidedOn');
+  if (decision.reference !== null && decision.reference !== undefined) requireText(decision.reference, 'INVALID_DECISION', 'decisionReference');
+  return { decidedBy: decision.decidedBy, decidedOn: decision.decidedOn, reference: decision.reference ?? null };
 }
 
 /** A draft may be withdrawn too: abandoning a promise before adoption is still worth recording. */

@@ -71,10 +71,16 @@ export type PromiseAdopted = DomainEvent<
 /** Made public to citizens (web, local paper, meetings ...). */
 export type PromisePublished = DomainEvent<'PromisePublished', { promiseId: string; publishedOn: LocalDate; channels: string[] }>;
 
-/** Förlängning into the next period; `revisedActivities: null` keeps the current plan. */
+/** Who decided an extension, when, and under which reference in their minutes (e.g. "KS 2018-12-10 § 187"). */
+export type ExtensionDecision = { decidedBy: string; decidedOn: LocalDate; reference: string | null };
+
+/**
+ * Förlängning into the next period; `revisedActivities: null` keeps the current plan.
+ * `decision` was added later: events stored before it (and extensions entered without one) carry null.
+ */
 export type PromiseExtended = DomainEvent<
   'PromiseExtended',
-  { promiseId: string; newPeriod: Period; reason: string; revisedActivities: PlannedActivity[] | null }
+  { promiseId: string; newPeriod: Period; reason: string; revisedActivities: PlannedActivity[] | null; decision: ExtensionDecision | null }
 >;
 
 export type PromiseWithdrawn = DomainEvent<'PromiseWithdrawn', { promiseId: string; withdrawnOn: LocalDate; reason: string }>;

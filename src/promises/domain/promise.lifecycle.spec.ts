@@ -12,7 +12,7 @@ const publish = (data: Record<string, unknown> = {}): PromiseCommand =>
 const published: PromiseEvent = { type: 'PromisePublished', data: publish().data as never };
 const extended: PromiseEvent = {
   type: 'PromiseExtended',
-  data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Förlängning', revisedActivities: null },
+  data: { promiseId: PROMISE, newPeriod: { from: '2017-01-01', to: '2017-12-31' }, reason: 'Förlängning', revisedActivities: null, decision: null },
 };
 const finalReport2016: PromiseEvent = {
   type: 'FinalReportSubmitted',

@@ -12,7 +12,7 @@ export const upcastPlannedActivity = (activity: PlannedActivityV1): PlannedActiv
   indicators: activity.indicators ?? [],
 });
 
-/** Brings a stored event to the current shape: v1 plans had no target/indicators, v1 entries no hours/cost. */
+/** Brings a stored event to the current shape: v1 plans had no target/indicators, v1 entries no hours/cost, v1 extensions no decision. */
 export function upcastPromiseEvent(stored: StoredPromiseEvent): PromiseEvent {
   const event = stored as PromiseEvent;
   switch (event.type) {
@@ -20,7 +20,8 @@ export function upcastPromiseEvent(stored: StoredPromiseEvent): PromiseEvent {
       return { type: event.type, data: { ...event.data, plannedActivities: event.data.plannedActivities.map(upcastPlannedActivity) } };
     case 'PromiseExtended': {
       const revised = event.data.revisedActivities;
-      return { type: event.type, data: { ...event.data, revisedActivities: revised && revised.map(upcastPlannedActivity) } };
+      const decision = event.data.decision ?? null; // absent before decisions were recorded
+      return { type: event.type, data: { ...event.data, revisedActivities: revised && revised.map(upcastPlannedActivity), decision } };
     }
     case 'ActivityLogged': {
       const data = event.data as ActivityLoggedV1;

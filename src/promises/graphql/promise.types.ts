@@ -18,12 +18,21 @@ export const ActivityKind = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, k])
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 registerEnumType(ActivityKind, { name: 'ActivityKind', description: 'Kinds of logged activity (hundsök, trygghetsvandring, SSPF, SIG, ...).' });
 
+@ObjectType({ description: 'Who decided an extension, on which day, and where it is minuted.' })
+export class ExtensionDecision {
+  @Field({ description: 'e.g. "Kommunstyrelsen Habo kommun"' }) decidedBy!: string;
+  @Field({ description: 'YYYY-MM-DD' }) decidedOn!: string;
+  @Field(() => String, { nullable: true, description: 'e.g. "KS 2018-12-10 § 187"' }) reference!: string | null;
+}
+
 @ObjectType()
 export class PromisePeriod {
   @Field() from!: string;
   @Field() to!: string;
   @Field(() => String, { nullable: true, description: 'Why the promise was extended into this period (förlängning).' })
   extensionReason!: string | null;
+  @Field(() => ExtensionDecision, { nullable: true, description: 'The decision that extended the promise into this period, where one was recorded.' })
+  extensionDecision?: ExtensionDecision | null;
 }
 
 @ObjectType({ description: '"at least three times a year": quantity 3 per Year, with the words used.' })

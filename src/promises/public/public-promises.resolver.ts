@@ -8,7 +8,7 @@ import { PromiseQueries } from '../read-models/promises.queries';
 import { ActivityLogQueries } from '../read-models/activity-log.queries';
 import { FollowUpQueries } from '../read-models/follow-ups.queries';
 import { PublicActivityConnection, PublicFinalReport, PublicFollowUp, PublicPromise, PublicPromiseConnection } from './public.types';
-import { toPublicActivities, toPublicFinalReports, toPublicFollowUps, toPublicPromise } from './to-public';
+import { isPublicPromise, toPublicActivities, toPublicFinalReports, toPublicFollowUps, toPublicPromise } from './to-public';
 
 /** The public view: published promises, readable without signing in, with their activities, follow-ups and final reports. */
 @Resolver(() => PublicPromise)
@@ -33,7 +33,7 @@ export class PublicPromisesResolver {
   @Query(() => PublicPromise, { nullable: true, description: 'A published promise (null for one not published).' })
   async publicPromise(@Args('id', { type: () => ID }) id: string) {
     const promise = await this.promises.byId(id);
-    return promise && promise.publishedOn && promise.status !== 'Withdrawn' ? toPublicPromise(promise) : null;
+    return promise && isPublicPromise(promise) ? toPublicPromise(promise) : null;
   }
 
   @ResolveField(() => PublicActivityConnection, { description: 'Carried-out activities, oldest first (corrected entries replaced by their corrections).' })

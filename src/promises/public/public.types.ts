@@ -1,12 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../shared/graphql/connection';
-import { ActivityKind, ActivityTarget, Indicator, PromisePeriod, PromiseStatus } from '../graphql/promise.types';
+import { ActivityKind, ActivityTarget, Indicator, PromisePeriod, PromiseSignatory, PromiseStatus } from '../graphql/promise.types';
 import { FollowUpStatus } from '../commands/follow-up/follow-up.input';
 
 /*
  * The public view's own types. They are separate from the partners' types on
  * purpose: a field added to CitizenPromise or ActivityLogEntry (signatory names,
- * notes, hours) can never appear here by accident. Nothing here names a person.
+ * notes, hours) can never appear here by accident. The only names here are the
+ * signatories of the published promise, which are public as the document is.
  */
 
 @ObjectType('PublicPlannedActivity')
@@ -18,7 +19,7 @@ export class PublicPlannedActivity {
   @Field(() => [Indicator]) indicators!: Indicator[];
 }
 
-@ObjectType({ description: 'A published citizen promise as citizens see it: no names of officers or signatories.' })
+@ObjectType({ description: 'A published citizen promise as citizens see it: its signatories (public, as on the signed document), no officers, no notes.' })
 export class PublicPromise {
   @Field(() => ID) id!: string;
   @Field() title!: string;
@@ -30,6 +31,8 @@ export class PublicPromise {
   @Field(() => [ID], { description: 'The municipalities and police area behind it.' }) partyIds!: string[];
   @Field(() => String, { nullable: true, description: 'e.g. "2016-12-06"' }) adoptedOn!: string | null;
   @Field(() => String, { nullable: true, description: 'e.g. "Habo"' }) adoptedPlace!: string | null;
+  @Field(() => [PromiseSignatory], { description: 'Who signed it, as `promise.adoption.signatories` (public: reading them is not logged).' })
+  signatories!: PromiseSignatory[];
   @Field() publishedOn!: string;
   @Field(() => [String]) publicationChannels!: string[];
   @Field(() => String, { nullable: true }) completedOn!: string | null;

@@ -5,8 +5,11 @@ import { PublicActivity, PublicFinalReport, PublicFollowUp, PublicPromise } from
 
 /*
  * Field by field, never by spreading: only what is listed here reaches the
- * public. Signatories, log notes, hours, costs, comments and correction reasons stay behind.
+ * public. Log notes, hours, costs, comments and correction reasons stay behind.
  */
+
+/** A promise citizens see (publicPromise): published and not withdrawn. Its signatories' names are public then. */
+export const isPublicPromise = (p: { publishedOn: string | null; status: string }): boolean => p.publishedOn !== null && p.status !== 'Withdrawn';
 
 export const toPublicPromise = (p: CitizenPromise): PublicPromise => ({
   id: p.id,
@@ -19,6 +22,8 @@ export const toPublicPromise = (p: CitizenPromise): PublicPromise => ({
   partyIds: p.partyIds,
   adoptedOn: p.adoption?.adoptedOn ?? null,
   adoptedPlace: p.adoption?.place ?? null,
+  // Signed on a published document: public, shown as `promise.adoption.signatories` shows them.
+  signatories: (p.adoption?.signatories ?? []).map(({ name, title, organisationId }) => ({ name, title, organisationId })),
   publishedOn: p.publishedOn!,
   publicationChannels: p.publicationChannels,
   completedOn: p.completedOn,

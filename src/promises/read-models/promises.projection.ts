@@ -57,7 +57,7 @@ async function applyPromiseEvent(trx: ReadModelTransaction, event: PromiseLifecy
       await trx.insertInto('promise_parties').values(d.partyIds.map((id) => ({ promise_id: d.promiseId, organisation_id: id }))).execute();
       await trx
         .insertInto('promise_periods')
-        .values({ promise_id: d.promiseId, period_order: 0, period_from: d.period.from, period_to: d.period.to, extension_reason: null })
+        .values({ promise_id: d.promiseId, period_order: 0, period_from: d.period.from, period_to: d.period.to, extension_reason: null, extension_decided_by: null, extension_decided_on: null, extension_reference: null })
         .execute();
       if (d.focusAreas.length > 0) {
         await trx.insertInto('promise_focus_areas').values(d.focusAreas.map((name, i) => ({ promise_id: d.promiseId, focus_order: i, name }))).execute();
@@ -74,12 +74,15 @@ async function applyPromiseEvent(trx: ReadModelTransaction, event: PromiseLifecy
       await promise().set({ status: 'Published', published_on: event.data.publishedOn, published_channels: JSON.stringify(event.data.channels) }).execute();
       return;
     case 'PromiseExtended': {
-      const { promiseId, newPeriod, reason, revisedActivities } = event.data;
+      const { promiseId, newPeriod, reason, revisedActivities, decision } = event.data;
       await promise().set({ status: 'Extended', period_from: newPeriod.from, period_to: newPeriod.to }).execute();
       const { count } = await trx.selectFrom('promise_periods').select((eb) => eb.fn.countAll<number>().as('count')).where('promise_id', '=', promiseId).executeTakeFirstOrThrow();
       await trx
         .insertInto('promise_periods')
-        .values({ promise_id: promiseId, period_order: Number(count), period_from: newPeriod.from, period_to: newPeriod.to, extension_reason: reason })
+        .values({
+          promise_id: promiseId, period_order: Number(count), period_from: newPeriod.from, period_to: newPeriod.to, extension_reason: reason,
+          extension_decided_by: decision?.decidedBy ?? null, extension_decided_on: decision?.decidedOn ?? null, extension_reference: decision?.reference ?? null,
+        })
         .execute();
       if (revisedActivities) {
         await trx.updateTable('planned_activities').set({ current: 0 }).where('promise_id', '=', promiseId).execute();

@@ -74,7 +74,7 @@ export class PromiseQueries {
         status: row.status as PromiseStatus,
         rationale: row.rationale,
         period: { from: row.period_from, to: row.period_to, extensionReason: own(periods).at(-1)?.extension_reason ?? null },
-        periods: own(periods).map((p) => ({ from: p.period_from, to: p.period_to, extensionReason: p.extension_reason })),
+        periods: own(periods).map((p) => ({ from: p.period_from, to: p.period_to, extensionReason: p.extension_reason, extensionDecision: extensionDecision(p) })),
         focusAreas: own(focusAreas).map((f) => f.name),
         plannedActivities: own(plan).map((a) => ({
           id: a.id,
@@ -98,4 +98,10 @@ export class PromiseQueries {
       };
     });
   }
+}
+
+/** The decision of an extension, where one was recorded. */
+function extensionDecision(row: { extension_decided_by: string | null; extension_decided_on: string | null; extension_reference: string | null }) {
+  if (row.extension_decided_by === null || row.extension_decided_on === null) return null;
+  return { decidedBy: row.extension_decided_by, decidedOn: row.extension_decided_on, reference: row.extension_reference };
 }

@@ -37,6 +37,10 @@ export interface PromisePeriodsTable {
   period_from: string;
   period_to: string;
   extension_reason: string | null;
+  /** The extension's decision (migration 070); null for the first period and for extensions recorded without one. */
+  extension_decided_by: string | null;
+  extension_decided_on: string | null;
+  extension_reference: string | null;
 }
 
 export interface PromiseFocusAreasTable {

@@ -406,7 +406,9 @@ const REFUSALS: Record<string, Refusal> = {
     send: (m, r, n) => {
       const p = pick(m.running().filter((x) => x.entries.some((e) => e.superseded)), n);
       const e = p.entries.find((x) => x.superseded)!;
-      return r.refuse(coordinator(ORGS.police), 'correctActivity', { ...entryInput(p, 'e-twice', 0), correctsEntryId: e.id, reason: 'Igen' }, 'ACTIVITY_ALREADY_CORRECTED');
+      // As the entry's own organisation, so the refusal is about the second correction, not about who asks.
+      const input = { ...entryInput(p, 'e-twice', 0), responsibleOrganisationId: e.responsible, correctsEntryId: e.id, reason: 'Igen' };
+      return r.refuse(coordinator(e.responsible), 'correctActivity', input, 'ACTIVITY_ALREADY_CORRECTED');
     },
   },
   recordTwice: {

@@ -18,7 +18,9 @@ export class ExtendPromiseHandler implements ICommandHandler<ExtendPromiseComman
   constructor(private readonly commands: CommandRunner) {}
 
   async execute({ input, context }: ExtendPromiseCommand): Promise<string> {
-    const { promiseId, newPeriodFrom, newPeriodTo, reason, revisedActivities } = input;
+    const { promiseId, newPeriodFrom, newPeriodTo, reason, revisedActivities, decidedBy, decidedOn, decisionReference } = input;
+    // Any part of a decision makes it one, so a missing body or date is refused by name rather than dropped.
+    const decided = decidedBy != null || decidedOn != null || decisionReference != null;
     await this.commands.run({
       streamName: promiseStream(promiseId),
       decider: promiseDecider,
@@ -29,6 +31,7 @@ export class ExtendPromiseHandler implements ICommandHandler<ExtendPromiseComman
           newPeriod: { from: newPeriodFrom, to: newPeriodTo },
           reason,
           revisedActivities: revisedActivities ? toPlannedActivities(revisedActivities, context.commandId) : null,
+          decision: decided ? { decidedBy: decidedBy as string, decidedOn: decidedOn as string, reference: decisionReference ?? null } : null,
         },
       },
       context,

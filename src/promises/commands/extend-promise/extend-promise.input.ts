@@ -12,6 +12,15 @@ export class ExtendPromiseInput extends CommandInput {
   @Field() @IsLocalDate() newPeriodTo!: string;
   @Field({ description: 'Why the promise is extended (förlängning).' }) @IsString() @IsNotEmpty() @IsText(10000) reason!: string;
 
+  @Field(() => String, { nullable: true, description: 'Who decided the extension, e.g. "Kommunstyrelsen Habo kommun". With decidedOn.' })
+  @IsOptional() @IsString() @IsText(500) decidedBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day it was decided; the extension\'s business time. With decidedBy.' })
+  @IsOptional() @IsLocalDate() decidedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the decision is minuted, e.g. "KS 2018-12-10 § 187".' })
+  @IsOptional() @IsString() @IsText(500) decisionReference?: string | null;
+
   @Field(() => [PlannedActivityInput], { nullable: true, description: 'Omit to keep the current plan.' })
   @IsOptional()
   @IsArray()
