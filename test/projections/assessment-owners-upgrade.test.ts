@@ -38,9 +38,14 @@ describe('upgrading a store with assessments recorded before they had owners', (
     await waitForProjections(before);
     await before.close({ keepData: true });
 
-    // The read model as the release before this one left it: no owner column, migration 070 not yet run.
+    // The read model as a release before owners left it: migrations from 071 on not yet run (nor their columns there).
     const readModels = new Database(join(dataDir, SQLITE_READ_MODELS_FILE));
-    readModels.exec(`ALTER TABLE assessments DROP COLUMN started_by_organisation_id; DELETE FROM kysely_migration WHERE name = '070-assessment-owners'`);
+    readModels.exec(`
+      ALTER TABLE assessments DROP COLUMN started_by_organisation_id;
+      ALTER TABLE promise_periods DROP COLUMN extension_decided_by;
+      ALTER TABLE promise_periods DROP COLUMN extension_decided_on;
+      ALTER TABLE promise_periods DROP COLUMN extension_reference;
+      DELETE FROM kysely_migration WHERE name >= '071';`);
     readModels.close();
 
     t = await startTestApp({}, dataDir);

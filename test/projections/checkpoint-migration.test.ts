@@ -42,7 +42,7 @@ describe.each(['sqlite', 'postgres'] as const)('upgrading an old %s read-model d
       await oldShape(db);
       await migrateReadModels(db);
       const stored = await loadCheckpoints(db);
-      // All but assessments, which 070 replays from the start (see the next test).
+      // All but assessments, which 073 replays from the start (see the next test).
       expect([...stored.keys()].sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).filter((name) => name !== 'assessments').sort());
       for (const checkpoint of stored.values()) expect(checkpoint).toEqual({ position: { commit: 41n, prepare: 41n }, failure: null });
       const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM projection_checkpoints WHERE name = 'read-models'`.execute(db);
@@ -51,10 +51,10 @@ describe.each(['sqlite', 'postgres'] as const)('upgrading an old %s read-model d
 
   it('replays the assessments read model, whose owners only the events hold, and leaves the others be', () =>
     withReadModels(kind, async (db) => {
-      await migratedBelow(db, '070');
+      await migratedBelow(db, '073');
       const at = { position: '41/41', updated_at: '2026-01-01T00:00:00.000Z' };
       await db.insertInto('projection_checkpoints').values([{ name: 'assessments', ...at }, { name: 'promises', ...at }]).execute();
-      await db.insertInto('assessments').values({ id: 'la-1', title: 'Gammal', agreement_id: null, period_from: '2018-01-01', period_to: '2018-12-31', status: 'InProgress', completed_on: null, seq: 7 }).execute();
+      await db.insertInto('assessments').values({ id: 'la-1', title: 'Gammal', agreement_id: null, started_by_organisation_id: null, period_from: '2018-01-01', period_to: '2018-12-31', status: 'InProgress', completed_on: null, seq: 7 }).execute();
       await db.insertInto('assessment_items').values({ assessment_id: 'la-1', item_kind: 'Problem', item_id: 'p-1', item_order: 8, kind: null, title: 'P', detail: 'D', organisation_id: null, problem_ids: null }).execute();
       await migrateReadModels(db);
       expect([...(await loadCheckpoints(db)).keys()]).toEqual(['promises']);
