@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { RequestInfo } from '../shared/commands/command-context.factory';
 import { GraphQLError } from 'graphql';
+import { RequestInfo } from '../shared/commands/command-context.factory';
 import { Clock } from '../shared/clock';
 import { ErrorCode } from '../shared/graphql/graphql-errors';
 import { PageArgs } from '../shared/graphql/page.args';

@@ -7,6 +7,7 @@ import type {
 } from './assessment.commands';
 import { AssessmentEvent, SOURCE_KINDS } from './assessment.events';
 import { AssessmentState, evolveAssessment, ExistingAssessment } from './assessment.state';
+import { upcastAssessmentEvent } from './assessment.upcast';
 
 /** Sources, problems and priorities change only while the assessment is being made. */
 function requireInProgress(state: AssessmentState, assessmentId: string): ExistingAssessment {
@@ -100,6 +101,7 @@ const BUSINESS_DATES: Partial<Record<AssessmentCommand['type'], string>> = { Com
 export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, AssessmentState> = {
   initialState: () => ({ status: 'None' }),
   evolve: evolveAssessment,
+  fromRecorded: upcastAssessmentEvent,
   businessTime: (command) => ({ date: ownBusinessDate(BUSINESS_DATES, command) }),
   decide(command, state) {
     switch (command.type) {

@@ -1,6 +1,7 @@
 import { Projection, ReadModelTransaction } from '../../projections/projection';
 import { assertNever } from '../../shared/domain/decider';
 import { AssessmentEvent } from '../domain/assessment.events';
+import { upcastAssessmentEvent } from '../domain/assessment.upcast';
 
 const none = { kind: null, detail: null, organisation_id: null, problem_ids: null };
 
@@ -47,5 +48,5 @@ export const assessmentsProjection: Projection = {
   name: 'assessments',
   handles: ['AssessmentStarted', 'AssessmentSourceAdded', 'ProblemIdentified', 'FocusAreasPrioritised', 'AssessmentCompleted'],
   tables: ['assessments', 'assessment_items'],
-  apply: (trx, recorded) => apply(trx, { type: recorded.type, data: recorded.data } as AssessmentEvent, Number(recorded.position.prepare)),
+  apply: (trx, recorded) => apply(trx, upcastAssessmentEvent(recorded), Number(recorded.position.prepare)),
 };

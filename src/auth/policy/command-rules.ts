@@ -1,10 +1,9 @@
 import type { AgreementCommand } from '../../agreements/domain';
 import type { AssessmentCommand } from '../../assessments/domain';
 import type { OrganisationCommand } from '../../organisations/domain';
-import type { PromiseCommand } from '../../promises/domain';
+import { entryKey, type PromiseCommand } from '../../promises/domain';
 import type { Actor } from '../../shared/commands/command-context';
 import { AppendOnlyIds, hasId } from '../../shared/domain/append-only-ids';
-import { entryKey } from '../../promises/domain/promise.state';
 import { Role } from '../identity';
 
 /** Why a command is refused, or null to let the domain decide. */

@@ -6,6 +6,7 @@ import * as checkpointPerProjection from './060-checkpoint-per-projection';
 import * as readAccessCounts from './070-read-access-counts';
 import * as assessmentOwners from './071-assessment-owners';
 import * as extensionDecision from './072-extension-decision';
+import * as assessmentOwnersReplay from './073-assessment-owners-replay';
 
 /** Versioned read-model migrations, in order. Never edit a released one: add the next. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // Numbered one after another: migrations run in name order, and a store may already have run the earlier ones.
   '071-assessment-owners': assessmentOwners,
   '072-extension-decision': extensionDecision,
+  '073-assessment-owners-replay': assessmentOwnersReplay,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -44,8 +44,9 @@ export class DeadlineQueries {
       ...(wanted(DeadlineKind.MissingFinalReport) ? await this.periodsWithoutReport(filter.today, filter.promiseId) : []),
     ];
     const own = await this.ownedBy(filter.partyOf);
-    const all = everything
-      .filter((d) => !own || (d.promiseId ? own.promises.has(d.promiseId) : !!d.agreementId && own.agreements.has(d.agreementId))).map((d) => ({ ...d, overdue: d.dueOn < filter.today, daysLeft: daysBetween(filter.today, d.dueOn) }));
+    const ours = (d: { promiseId: string | null; agreementId: string | null }) =>
+      !own || (d.promiseId ? own.promises.has(d.promiseId) : !!d.agreementId && own.agreements.has(d.agreementId));
+    const all = everything.filter(ours).map((d) => ({ ...d, overdue: d.dueOn < filter.today, daysLeft: daysBetween(filter.today, d.dueOn) }));
     const key = (d: Deadline) => [d.dueOn, d.kind, `${d.promiseId ?? d.agreementId}/${d.followUpId ?? ''}`];
     let rows = all.filter((d) => !filter.overdueOnly || d.overdue).sort((a, b) => (key(a).join('\u0000') < key(b).join('\u0000') ? -1 : 1));
     if (after) {

@@ -90,7 +90,8 @@ function fold<C, E extends DomainEvent, S>(
   let state = from.state;
   const { appliedCommands } = from;
   for (const event of events) {
-    state = decider.evolve(state, { type: event.type, data: event.data } as unknown as E);
+    const domainEvent = decider.fromRecorded ? decider.fromRecorded(event) : ({ type: event.type, data: event.data } as unknown as E);
+    state = decider.evolve(state, domainEvent);
     const { commandId, commandType, commandDigest } = event.metadata;
     if (typeof commandId !== 'string') continue;
     appliedCommands.set(commandId, {

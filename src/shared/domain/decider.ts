@@ -15,6 +15,19 @@ export interface Decider<Command, Event, State> {
    * See business-time.ts.
    */
   businessTime?(command: Command, state: State): BusinessTimeClaim;
+  /**
+   * The domain event a stored one stands for, when older events kept part of
+   * it only in their metadata (e.g. who caused it); without it, an event's
+   * type and data are the domain event.
+   */
+  fromRecorded?(recorded: RecordedDomainEvent): Event;
+}
+
+/** An event as stored, as far as a domain reads it: its payload and its metadata (who caused it, and when). */
+export interface RecordedDomainEvent {
+  readonly type: string;
+  readonly data: object;
+  readonly metadata: Readonly<Record<string, unknown>>;
 }
 
 /** Domain events are plain data: a stable past-tense type and a JSON payload. */
