@@ -35,7 +35,8 @@ export async function loadHaboDemo(app: NestFastifyApplication): Promise<void> {
     partyIds: [police, municipality],
     validFrom: '2016-01-01',
     validTo: null,
-    // The document is imported years later: its steps carry the dates they happened (business time).
+    // Imported years later, so each step carries when it happened (business time). The document dates only the
+    // adoption (6 December 2016); the draft and extension dates here are assumptions that fit it.
     occurredAt: '2015-11-02T09:00:00Z',
   });
   // The document gives no signing date for the agreement; "inför 2016" is all it says.
